@@ -1,0 +1,104 @@
+package vn.dieuhanh.organisation.internal;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.stereotype.Component;
+import vn.dieuhanh.organisation.Role;
+
+/**
+ * What each role may do in Camunda, granted to the role groups (admins, group {@code camunda-admin}, get everything
+ * from the engine's admin-user set-up). Task visibility itself is not granted here: the engine grants a task to its
+ * assignee and candidate groups, which is what keeps a ward's work invisible to other wards.
+ */
+@Component
+class CamundaAccessPolicy {
+
+    static final String ALL = "*";
+    static final String TASKLIST = "tasklist";
+    static final String COCKPIT = "cockpit";
+    static final String MY_WORK_FILTER = "Việc của tôi và đơn vị";
+
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    CamundaAccessPolicy(AuthorizationService authorizationService, FilterService filterService,
+                        TaskService taskService) {
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    void apply() {
+        String myWorkFilterId = ensureMyWorkFilter();
+        for (Role role : Role.values()) {
+            String group = role.groupId();
+            grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+            grant(group, Resources.FILTER, myWorkFilterId, Permissions.READ);
+        }
+        String leaders = Role.LEADER.groupId();
+        grant(leaders, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grant(leaders, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY);
+        grant(leaders, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
+
+        String analysts = Role.ANALYST.groupId();
+        grant(analysts, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grant(analysts, Resources.DEPLOYMENT, ALL, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(analysts, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.UPDATE);
+        grant(analysts, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
+        grant(analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, ALL, Permissions.READ);
+    }
+
+    /** The shared Tasklist filter: an empty query, so each official sees exactly the tasks the engine lets them read. */
+    private String ensureMyWorkFilter() {
+        Filter filter = filterService.createFilterQuery().filterName(MY_WORK_FILTER).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(MY_WORK_FILTER)
+                    .setOwner("admin")
+                    .setQuery(taskService.createTaskQuery())
+                    .setProperties(Map.of(
+                            "description", "Việc được giao cho tôi và cho đơn vị, phòng ban của tôi",
+                            "priority", -10,
+                            "refresh", true));
+            filterService.saveFilter(filter);
+        }
+        return filter.getId();
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean missing = false;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (missing) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

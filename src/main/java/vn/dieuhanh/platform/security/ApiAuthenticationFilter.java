@@ -1,0 +1,111 @@
+package vn.dieuhanh.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic authentication of the application's own endpoints against Camunda's identity service, the same accounts
+ * and lock-out policy as {@code /engine-rest}. The authenticated user, groups and tenants are set on the engine for the
+ * request, so engine calls made on its behalf are checked by Camunda's authorizations.
+ *
+ * <p>Paths in {@link #adminOnlyPrefixes} also require membership of {@code camunda-admin}.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    public static final String ADMIN_GROUP = "camunda-admin";
+    static final String REALM = "Dieu Hanh";
+
+    private final IdentityService identityService;
+    private final Set<String> openPaths;
+    private final List<String> adminOnlyPrefixes;
+
+    public ApiAuthenticationFilter(IdentityService identityService, Set<String> openPaths,
+                                   List<String> adminOnlyPrefixes) {
+        this.identityService = identityService;
+        this.openPaths = openPaths;
+        this.adminOnlyPrefixes = adminOnlyPrefixes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return openPaths.contains(pathOf(request));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String[] credentials = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required (HTTP Basic)");
+            return;
+        }
+        String userId = credentials[0];
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        if (isAdminOnly(request) && !groups.contains(ADMIN_GROUP)) {
+            reject(response, HttpServletResponse.SC_FORBIDDEN, "Only administrators may use this endpoint");
+            return;
+        }
+        List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+                .list().stream().map(Tenant::getId).toList();
+        identityService.setAuthentication(userId, groups, tenants);
+        MDC.put("user", userId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+            MDC.remove("user");
+        }
+    }
+
+    private boolean isAdminOnly(HttpServletRequest request) {
+        String path = pathOf(request);
+        return adminOnlyPrefixes.stream().anyMatch(path::startsWith);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** Returns {user, password}, or null when the header is absent or not well-formed Basic credentials. */
+    static String[] basicCredentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    private static void reject(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+}
