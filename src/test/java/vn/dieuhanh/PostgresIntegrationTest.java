@@ -1,0 +1,30 @@
+package vn.dieuhanh;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+
+/**
+ * The production profile ({@code postgres}) on a real PostgreSQL server (embedded binaries), with the web server on a
+ * random port and the job executor on. Every class with this annotation shares one application context.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"dieuhanh.admin.password=" + PostgresIntegrationTest.ADMIN_PASSWORD, "logging.structured.format.console="})
+@ActiveProfiles("postgres")
+@Import(EmbeddedPostgresConfiguration.class)
+@AutoConfigureObservability
+@TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+public @interface PostgresIntegrationTest {
+
+    /** Satisfies Camunda's password policy, which is on outside the demo profile. */
+    String ADMIN_PASSWORD = "Quan-Tri-2026!";
+}
