@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import org.springframework.stereotype.Component;
-
 import vn.dieuhanh.calendar.CalendarArgumentException;
 import vn.dieuhanh.calendar.LunarCalendar;
 import vn.dieuhanh.calendar.LunarDate;
@@ -14,7 +12,6 @@ import vn.dieuhanh.calendar.LunarDate;
  * {@link LunarCalendar} backed by lazily computed, cached per-year month tables: the astronomy
  * runs once per lunar year, conversions afterwards are a table lookup and a binary search.
  */
-@Component
 public class VietnameseLunarCalendar implements LunarCalendar {
 
     private static final LocalDate FIRST_SOLAR_DATE = LocalDate.of(FIRST_YEAR, 1, 1);
