@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import vn.dieuhanh.calendar.CalendarArgumentException;
@@ -28,6 +29,8 @@ public class OfficialWorkingCalendar implements WorkingCalendar {
     private final OfficialScheduleSource officialSchedules;
     private final WorkingHours workingHours;
     private final AtomicReferenceArray<WorkingYear> years = new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
+    /** Bumped by every {@link #forgetYear(int)}, so a table built from stale data is not cached. */
+    private final AtomicLong scheduleGeneration = new AtomicLong();
 
     OfficialWorkingCalendar(VietnameseLunarCalendar lunarCalendar, OfficialScheduleSource officialSchedules,
             WorkingHours workingHours) {
@@ -156,6 +159,7 @@ public class OfficialWorkingCalendar implements WorkingCalendar {
     /** Drops the cached table of a year, e.g. after its official schedule changed. */
     public void forgetYear(int year) {
         if (year >= FIRST_YEAR && year <= LAST_YEAR) {
+            scheduleGeneration.incrementAndGet();
             years.set(year - FIRST_YEAR, null);
         }
     }
@@ -167,8 +171,11 @@ public class OfficialWorkingCalendar implements WorkingCalendar {
         }
         WorkingYear table = years.get(year - FIRST_YEAR);
         if (table == null) {
+            long generation = scheduleGeneration.get();
             table = WorkingYear.build(year, statutoryHolidays.of(year), officialSchedules.entriesFor(year));
-            years.compareAndSet(year - FIRST_YEAR, null, table);
+            if (scheduleGeneration.get() == generation) {
+                years.compareAndSet(year - FIRST_YEAR, null, table);
+            }
         }
         return table;
     }

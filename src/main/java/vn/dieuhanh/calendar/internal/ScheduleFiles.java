@@ -60,14 +60,14 @@ final class ScheduleFiles {
             List<ScheduleEntry> entries = new ArrayList<>();
             for (Object item : (List<?>) root.get("entries")) {
                 Map<?, ?> entry = (Map<?, ?>) item;
-                LocalDate date = toDate(entry.get("date"));
+                LocalDate date = toDate(field(entry, "date"));
                 if (date.getYear() != year) {
                     throw new IllegalStateException("entry " + date + " is not in year " + year);
                 }
                 entries.add(new ScheduleEntry(date,
-                        DayKind.valueOf(text(entry.get("kind")).toUpperCase(Locale.ROOT)),
-                        HolidayGroup.valueOf(text(entry.get("group")).toUpperCase(Locale.ROOT)),
-                        text(entry.get("name")), text(entry.get("source"))));
+                        DayKind.valueOf(text(field(entry, "kind")).toUpperCase(Locale.ROOT)),
+                        HolidayGroup.valueOf(text(field(entry, "group")).toUpperCase(Locale.ROOT)),
+                        text(field(entry, "name")), text(field(entry, "source"))));
             }
             return new ParsedFile(year, List.copyOf(entries));
         } catch (RuntimeException e) {
@@ -83,10 +83,15 @@ final class ScheduleFiles {
         return LocalDate.parse(text(value));
     }
 
-    private static String text(Object value) {
+    private static Object field(Map<?, ?> entry, String name) {
+        Object value = entry.get(name);
         if (value == null) {
-            throw new IllegalStateException("missing field");
+            throw new IllegalStateException("an entry has no '" + name + "': " + entry);
         }
+        return value;
+    }
+
+    private static String text(Object value) {
         return value.toString().trim();
     }
 }
