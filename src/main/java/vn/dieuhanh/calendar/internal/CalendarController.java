@@ -66,8 +66,8 @@ class CalendarController {
 
     @GetMapping("/deadline")
     DeadlineResponse deadline(@RequestParam String from, @RequestParam int workingDays) {
-        return new DeadlineResponse(workingCalendar
-                .deadlineAfterWorkingDays(CalendarWebModel.parseInstant("from", from), workingDays).toString());
+        return DeadlineResponse.of(workingCalendar
+                .deadlineAfterWorkingDays(CalendarWebModel.parseInstant("from", from), workingDays));
     }
 
     @GetMapping("/deadline/hours")
@@ -80,8 +80,8 @@ class CalendarController {
                     + duration + "'");
         }
         var start = CalendarWebModel.parseInstant("from", from);
-        return new DeadlineResponse(workingCalendar.addWorkingHours(start.toInstant(), workingTime)
-                .atZone(WorkingCalendar.ZONE).toOffsetDateTime().toString());
+        return DeadlineResponse.of(workingCalendar.addWorkingHours(start.toInstant(), workingTime)
+                .atZone(WorkingCalendar.ZONE).toOffsetDateTime());
     }
 
     @GetMapping("/working-day")

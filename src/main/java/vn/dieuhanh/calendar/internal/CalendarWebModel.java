@@ -2,6 +2,7 @@ package vn.dieuhanh.calendar.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,13 @@ final class CalendarWebModel {
     }
 
     record DeadlineResponse(String deadline) {
+
+        private static final DateTimeFormatter SECONDS_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+        /** Always with seconds and offset, e.g. 2026-02-24T23:59:59+07:00 (toString() drops ":00" seconds). */
+        static DeadlineResponse of(OffsetDateTime deadline) {
+            return new DeadlineResponse(SECONDS_WITH_OFFSET.format(deadline));
+        }
     }
 
     record WorkingDayResponse(String date, boolean workingDay) {
