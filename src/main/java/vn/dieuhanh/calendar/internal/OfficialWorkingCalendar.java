@@ -19,7 +19,7 @@ import vn.dieuhanh.calendar.WorkingCalendar;
  * {@link WorkingCalendar} over lazily built, cached {@link WorkingYear} tables. A table is rebuilt
  * only after {@link #forgetYear(int)}, which the schedule administration calls after a change.
  */
-public class OfficialWorkingCalendar implements WorkingCalendar {
+class OfficialWorkingCalendar implements WorkingCalendar {
 
     private static final int FIRST_YEAR = LunarCalendar.FIRST_YEAR;
     private static final int LAST_YEAR = LunarCalendar.LAST_YEAR;
@@ -157,7 +157,7 @@ public class OfficialWorkingCalendar implements WorkingCalendar {
     }
 
     /** Drops the cached table of a year, e.g. after its official schedule changed. */
-    public void forgetYear(int year) {
+    void forgetYear(int year) {
         if (year >= FIRST_YEAR && year <= LAST_YEAR) {
             scheduleGeneration.incrementAndGet();
             years.set(year - FIRST_YEAR, null);

@@ -12,7 +12,7 @@ import vn.dieuhanh.calendar.LunarDate;
  * {@link LunarCalendar} backed by lazily computed, cached per-year month tables: the astronomy
  * runs once per lunar year, conversions afterwards are a table lookup and a binary search.
  */
-public class VietnameseLunarCalendar implements LunarCalendar {
+class VietnameseLunarCalendar implements LunarCalendar {
 
     private static final LocalDate FIRST_SOLAR_DATE = LocalDate.of(FIRST_YEAR, 1, 1);
     private static final LocalDate LAST_SOLAR_DATE = LocalDate.of(LAST_YEAR, 12, 31);
@@ -23,7 +23,7 @@ public class VietnameseLunarCalendar implements LunarCalendar {
     private final AtomicReferenceArray<LunarYearTable> tables =
             new AtomicReferenceArray<>(LAST_YEAR - FIRST_TABLE_YEAR + 1);
 
-    public VietnameseLunarCalendar() {
+    VietnameseLunarCalendar() {
         this(LunisolarCalculation.VIETNAM);
     }
 
