@@ -81,11 +81,14 @@ class ComputeDeadlineDelegateTest {
     }
 
     @Test
-    void writesTheNamedVariableAndSupportsWorkingHours() {
+    void inputMappingsNamedVariableAndWorkingHours() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("replyDeadline")
                 .camundaHistoryTimeToLive(30)
                 .startEvent("requestReceived")
                 .serviceTask("computeReplyDeadline").camundaDelegateExpression("${computeDeadline}")
+                .camundaInputParameter("workingHours", "PT4H")
+                .camundaInputParameter("deadlineVariable", "replyDue")
+                .camundaOutputParameter("replyDue", "${replyDue}")
                 .userTask("answerRequest").camundaDueDate("${replyDue}")
                 .endEvent("requestAnswered")
                 .done();
@@ -93,11 +96,12 @@ class ComputeDeadlineDelegateTest {
                 .addModelInstance("reply-deadline.bpmn", model).deploy().getId();
         try {
             ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("replyDeadline",
-                    Map.of("workingHours", "PT4H", "deadlineVariable", "replyDue",
-                            "deadlineFrom", Date.from(OffsetDateTime.parse("2026-02-13T15:00:00+07:00").toInstant())));
+                    Map.of("deadlineFrom", Date.from(OffsetDateTime.parse("2026-02-13T15:00:00+07:00").toInstant())));
             Date expected = Date.from(OffsetDateTime.parse("2026-02-23T10:00:00+07:00").toInstant());
             assertThat(engine.getRuntimeService().getVariable(instance.getId(), "replyDue")).isEqualTo(expected);
             assertThat(engine.getRuntimeService().getVariable(instance.getId(), "deadline")).isNull();
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
+                    .getDueDate()).isEqualTo(expected);
         } finally {
             engine.getRepositoryService().deleteDeployment(deploymentId, true);
         }
