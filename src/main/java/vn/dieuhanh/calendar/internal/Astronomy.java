@@ -3,7 +3,7 @@ package vn.dieuhanh.calendar.internal;
 /**
  * The few astronomical quantities a lunisolar calendar needs, after Jean Meeus,
  * <i>Astronomical Algorithms</i> (2nd ed.): true new moons (chapter 49), the apparent
- * longitude of the Sun (chapter 25, low accuracy, about 0.01 degree) and ΔT (the
+ * longitude of the Sun (chapter 25 with VSOP87 terms, see {@link SolarPosition}) and ΔT (the
  * Espenak–Meeus polynomials) to turn dynamical time into universal time.
  *
  * <p>All instants are Julian days; "JDE" means dynamical time (TT), "JD" universal time (UT).
@@ -88,19 +88,9 @@ final class Astronomy {
         return (int) Math.floor((jd - NEW_MOON_K0_JDE) / SYNODIC_MONTH);
     }
 
-    /** Meeus chapter 25 (low accuracy): apparent geocentric longitude of the Sun in degrees [0, 360) at a JD in UT. */
+    /** Apparent geocentric longitude of the Sun in degrees [0, 360) at a JD in UT (see {@link SolarPosition}). */
     static double apparentSolarLongitude(double jdUniversal) {
-        double jde = jdUniversal + deltaTSeconds(decimalYear(jdUniversal)) / 86400.0;
-        double t = (jde - 2451545.0) / 36525.0;
-        double meanLongitude = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
-        double meanAnomaly = rad(357.52911 + 35999.05029 * t - 0.0001537 * t * t);
-        double equationOfCentre = (1.914602 - 0.004817 * t - 0.000014 * t * t) * Math.sin(meanAnomaly)
-                + (0.019993 - 0.000101 * t) * Math.sin(2 * meanAnomaly)
-                + 0.000289 * Math.sin(3 * meanAnomaly);
-        double trueLongitude = meanLongitude + equationOfCentre;
-        double ascendingNode = rad(125.04 - 1934.136 * t);
-        double apparent = trueLongitude - 0.00569 - 0.00478 * Math.sin(ascendingNode);
-        return normalizeDegrees(apparent);
+        return SolarPosition.apparentLongitude(jdUniversal + deltaTSeconds(decimalYear(jdUniversal)) / 86400.0);
     }
 
     /**
@@ -144,11 +134,6 @@ final class Astronomy {
 
     static double decimalYear(double jd) {
         return 2000.0 + (jd - 2451545.0) / 365.25;
-    }
-
-    private static double normalizeDegrees(double degrees) {
-        double d = degrees % 360.0;
-        return d < 0 ? d + 360.0 : d;
     }
 
     private static double sinDeg(double degrees) {

@@ -14,11 +14,24 @@ class AstronomyTest {
     }
 
     @Test
-    void solarLongitudeMatchesMeeusExample25a() {
-        // Example 25.a: 1992 October 13.0 TD, apparent longitude 199.90895 degrees (low-accuracy method 199.90988)
-        double jde = 2448908.5;
-        double jdUniversal = jde - Astronomy.deltaTSeconds(1992.8) / 86400.0;
-        assertThat(Astronomy.apparentSolarLongitude(jdUniversal)).isCloseTo(199.909, within(0.01));
+    void solarLongitudeMatchesMeeusExample25b() {
+        // Example 25.b: 1992 October 13.0 TD, apparent longitude 199°54'21.818" (full VSOP87 and nutation)
+        double expected = 199 + 54 / 60.0 + 21.818 / 3600.0;
+        assertThat(SolarPosition.apparentLongitude(2448908.5)).isCloseTo(expected, within(1.0 / 3600));
+    }
+
+    @Test
+    void solarLongitudeFromUniversalTimeAddsDeltaT() {
+        double jdUniversal = 2448908.5 - Astronomy.deltaTSeconds(1992.8) / 86400.0;
+        assertThat(Astronomy.apparentSolarLongitude(jdUniversal))
+                .isCloseTo(SolarPosition.apparentLongitude(2448908.5), within(1e-5));
+    }
+
+    @Test
+    void winterSolstice2025IsOn21DecemberAt15h03Utc() {
+        // published instant: 2025-12-21 15:03 UT; the Sun reaches 270° within a minute of it
+        double jd = java.time.LocalDate.of(2025, 12, 21).toEpochDay() + Astronomy.JD_UNIX_EPOCH + (15 + 3 / 60.0) / 24;
+        assertThat(Astronomy.apparentSolarLongitude(jd)).isCloseTo(270.0, within(0.0007));
     }
 
     @Test
