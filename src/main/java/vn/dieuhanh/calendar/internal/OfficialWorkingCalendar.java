@@ -1,0 +1,197 @@
+package vn.dieuhanh.calendar.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import vn.dieuhanh.calendar.CalendarArgumentException;
+import vn.dieuhanh.calendar.CalendarDay;
+import vn.dieuhanh.calendar.LunarCalendar;
+import vn.dieuhanh.calendar.WorkingCalendar;
+
+/**
+ * {@link WorkingCalendar} over lazily built, cached {@link WorkingYear} tables. A table is rebuilt
+ * only after {@link #forgetYear(int)}, which the schedule administration calls after a change.
+ */
+class OfficialWorkingCalendar implements WorkingCalendar {
+
+    private static final int FIRST_YEAR = LunarCalendar.FIRST_YEAR;
+    private static final int LAST_YEAR = LunarCalendar.LAST_YEAR;
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final StatutoryHolidays statutoryHolidays;
+    private final OfficialScheduleSource officialSchedules;
+    private final WorkingHours workingHours;
+    private final AtomicReferenceArray<WorkingYear> years = new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
+    /** Bumped by every {@link #forgetYear(int)}, so a table built from stale data is not cached. */
+    private final AtomicLong scheduleGeneration = new AtomicLong();
+
+    OfficialWorkingCalendar(VietnameseLunarCalendar lunarCalendar, OfficialScheduleSource officialSchedules,
+            WorkingHours workingHours) {
+        this.statutoryHolidays = new StatutoryHolidays(lunarCalendar);
+        this.officialSchedules = officialSchedules;
+        this.workingHours = workingHours;
+    }
+
+    @Override
+    public boolean isWorkingDay(LocalDate date) {
+        WorkingYear year = year(requireDate(date).getYear());
+        return year.isWorking(year.indexOf(date));
+    }
+
+    @Override
+    public List<CalendarDay> holidays(int year) {
+        return year(year).days();
+    }
+
+    @Override
+    public OffsetDateTime deadlineAfterWorkingDays(Instant event, int workingDays) {
+        if (event == null) {
+            throw new CalendarArgumentException("The starting instant is required");
+        }
+        LocalDate lastDay = addWorkingDays(localDate(event), workingDays);
+        return lastDay.atTime(END_OF_DAY).atZone(ZONE).toOffsetDateTime();
+    }
+
+    @Override
+    public LocalDate addWorkingDays(LocalDate date, int workingDays) {
+        requireDate(date);
+        if (workingDays < 0) {
+            throw new CalendarArgumentException("The number of working days must not be negative, got " + workingDays
+                    + " (số ngày làm việc không được âm)");
+        }
+        if (workingDays == 0) {
+            return date;
+        }
+        int remaining = workingDays;
+        WorkingYear year = year(date.getYear());
+        int index = year.indexOf(date);
+        while (true) {
+            int available = year.totalWorkingDays() - year.workingUpTo(index);
+            if (remaining <= available) {
+                return year.dateAt(year.nthWorkingDayAfter(index, remaining));
+            }
+            remaining -= available;
+            if (year.year() == LAST_YEAR) {
+                throw new CalendarArgumentException("The result would be after " + LAST_YEAR
+                        + ", beyond the supported calendar (vượt quá năm 2100)");
+            }
+            year = year(year.year() + 1);
+            index = -1;
+        }
+    }
+
+    @Override
+    public Instant addWorkingHours(Instant from, Duration workingTime) {
+        if (from == null || workingTime == null) {
+            throw new CalendarArgumentException("Both the starting instant and the working time are required");
+        }
+        if (workingTime.isNegative()) {
+            throw new CalendarArgumentException("The working time must not be negative, got " + workingTime);
+        }
+        if (workingTime.isZero()) {
+            return from;
+        }
+        ZonedDateTime start = from.atZone(ZONE);
+        LocalDate day = requireDate(start.toLocalDate());
+        Duration remaining = workingTime;
+        if (isWorkingDay(day)) {
+            for (WorkingHours.Period period : workingHours.periods()) {
+                LocalTime begin = start.toLocalTime().isAfter(period.start()) ? start.toLocalTime() : period.start();
+                if (!begin.isBefore(period.end())) {
+                    continue;
+                }
+                Duration available = Duration.between(begin, period.end());
+                if (remaining.compareTo(available) <= 0) {
+                    return day.atTime(begin).plus(remaining).atZone(ZONE).toInstant();
+                }
+                remaining = remaining.minus(available);
+            }
+        }
+        Duration perDay = workingHours.perDay();
+        long wholeDays = (remaining.toNanos() - 1) / perDay.toNanos();
+        if (wholeDays > Integer.MAX_VALUE) {
+            throw new CalendarArgumentException("The working time is too long: " + workingTime);
+        }
+        LocalDate lastWholeDay = addWorkingDays(day, (int) wholeDays);
+        remaining = remaining.minus(perDay.multipliedBy(wholeDays));
+        LocalDate finalDay = addWorkingDays(lastWholeDay, 1);
+        for (WorkingHours.Period period : workingHours.periods()) {
+            if (remaining.compareTo(period.length()) <= 0) {
+                return finalDay.atTime(period.start()).plus(remaining).atZone(ZONE).toInstant();
+            }
+            remaining = remaining.minus(period.length());
+        }
+        throw new IllegalStateException("Unreachable: less than one working day remained");
+    }
+
+    @Override
+    public int workingDaysBetween(Instant from, Instant to) {
+        if (from == null || to == null) {
+            throw new CalendarArgumentException("Both instants are required");
+        }
+        LocalDate start = requireDate(localDate(from));
+        LocalDate end = requireDate(localDate(to));
+        if (end.isBefore(start)) {
+            return -countAfterUpTo(end, start);
+        }
+        return countAfterUpTo(start, end);
+    }
+
+    /** Working days d with start < d <= end. */
+    private int countAfterUpTo(LocalDate start, LocalDate end) {
+        int count = 0;
+        for (int y = start.getYear(); y <= end.getYear(); y++) {
+            WorkingYear year = year(y);
+            int upTo = y == end.getYear() ? year.workingUpTo(year.indexOf(end)) : year.totalWorkingDays();
+            int before = y == start.getYear() ? year.workingUpTo(year.indexOf(start)) : 0;
+            count += upTo - before;
+        }
+        return count;
+    }
+
+    /** Drops the cached table of a year, e.g. after its official schedule changed. */
+    void forgetYear(int year) {
+        if (year >= FIRST_YEAR && year <= LAST_YEAR) {
+            scheduleGeneration.incrementAndGet();
+            years.set(year - FIRST_YEAR, null);
+        }
+    }
+
+    private WorkingYear year(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new CalendarArgumentException("Year must be between " + FIRST_YEAR + " and " + LAST_YEAR
+                    + ", got " + year + " (năm phải trong khoảng 1900-2100)");
+        }
+        WorkingYear table = years.get(year - FIRST_YEAR);
+        if (table == null) {
+            long generation = scheduleGeneration.get();
+            table = WorkingYear.build(year, statutoryHolidays.of(year), officialSchedules.entriesFor(year));
+            if (scheduleGeneration.get() == generation) {
+                years.compareAndSet(year - FIRST_YEAR, null, table);
+            }
+        }
+        return table;
+    }
+
+    private static LocalDate localDate(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
+    }
+
+    private static LocalDate requireDate(LocalDate date) {
+        if (date == null) {
+            throw new CalendarArgumentException("A date is required");
+        }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw new CalendarArgumentException("Date must be between " + FIRST_YEAR + "-01-01 and " + LAST_YEAR
+                    + "-12-31, got " + date + " (ngày phải trong khoảng 1900-2100)");
+        }
+        return date;
+    }
+}

@@ -1,0 +1,47 @@
+package vn.dieuhanh.calendar.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import vn.dieuhanh.calendar.LunarCalendar;
+import vn.dieuhanh.calendar.LunarDate;
+import vn.dieuhanh.calendar.WorkingCalendar;
+
+/** The module's Spring beans, without the rest of the application. */
+class CalendarWiringTest {
+
+    private final CalendarModuleFixture database = new CalendarModuleFixture();
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    @Test
+    void beansAreExposedThroughThePublicInterfaces() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(CalendarConfiguration.class, CalendarController.class,
+                        CalendarExceptionHandler.class, ComputeDeadlineDelegate.class)
+                .withBean(DataSource.class, () -> database.database)
+                .withBean(IdentityService.class, () -> mock(IdentityService.class))
+                .withPropertyValues("dieuhanh.calendar.working-hours=07:30-11:30,13:30-17:30")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(WorkingCalendar.class).hasSingleBean(LunarCalendar.class);
+                    assertThat(context.getBean("computeDeadline")).isInstanceOf(JavaDelegate.class);
+                    assertThat(context.getBean(LunarCalendar.class).toLunar(LocalDate.of(2026, 2, 17)))
+                            .isEqualTo(LunarDate.of(2026, 1, 1));
+                    assertThat(context.getBean(WorkingCalendar.class).isWorkingDay(LocalDate.of(2026, 2, 20))).isFalse();
+                });
+    }
+}
