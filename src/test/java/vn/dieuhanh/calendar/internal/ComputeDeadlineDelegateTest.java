@@ -39,6 +39,8 @@ class ComputeDeadlineDelegateTest {
         configuration.setJdbcUrl("jdbc:h2:mem:calendar-delegate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         configuration.setDatabaseSchemaUpdate("create-drop");
         configuration.setJobExecutorActivate(false);
+        // not "default": that name belongs to the Spring contexts the REST API serves in this JVM
+        configuration.setProcessEngineName("calendar-delegate-test");
         configuration.setBeans(Map.of("computeDeadline",
                 new ComputeDeadlineDelegate(TestCalendars.withShippedSchedules())));
         return configuration.buildProcessEngine();
