@@ -1,12 +1,8 @@
 package vn.dieuhanh.organisation.internal;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -14,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.AuthorizationGrants;
 
 /**
  * What each role may do in Camunda, granted to the role groups (admins, group {@code camunda-admin}, get everything
@@ -28,13 +25,12 @@ class CamundaAccessPolicy {
     static final String COCKPIT = "cockpit";
     static final String MY_WORK_FILTER = "Việc của tôi và đơn vị";
 
-    private final AuthorizationService authorizationService;
+    private final AuthorizationGrants grants;
     private final FilterService filterService;
     private final TaskService taskService;
 
-    CamundaAccessPolicy(AuthorizationService authorizationService, FilterService filterService,
-                        TaskService taskService) {
-        this.authorizationService = authorizationService;
+    CamundaAccessPolicy(AuthorizationGrants grants, FilterService filterService, TaskService taskService) {
+        this.grants = grants;
         this.filterService = filterService;
         this.taskService = taskService;
     }
@@ -78,27 +74,6 @@ class CamundaAccessPolicy {
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
-        if (authorization == null) {
-            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        boolean missing = false;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                missing = true;
-            }
-        }
-        if (missing) {
-            authorizationService.saveAuthorization(authorization);
-        }
+        grants.grant(groupId, resource, resourceId, permissions);
     }
 }

@@ -1,0 +1,55 @@
+package vn.dieuhanh.assignment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import vn.dieuhanh.calendar.WorkingCalendar;
+
+/**
+ * Turns what an assigner writes ("in 10 working days" or "by 15/3/2026") into the legal deadline instant (Civil Code
+ * 2015 arts. 144-148): 24:00 of the last day, moved to the end of the next working day if that day is not one.
+ */
+@Component
+public class AssignmentDeadlines {
+
+    private final WorkingCalendar calendar;
+
+    public AssignmentDeadlines(WorkingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** Exactly one of {@code workingDays} and {@code date} must be given. */
+    public OffsetDateTime resolve(Integer workingDays, LocalDate date, Instant from) {
+        if ((workingDays == null) == (date == null)) {
+            throw new AssignmentInputException("Give the deadline either as a number of working days or as a date, "
+                    + "not both and not neither (hạn xử lý: số ngày làm việc hoặc ngày cụ thể)");
+        }
+        if (workingDays != null) {
+            if (workingDays < 1) {
+                throw new AssignmentInputException("The deadline must be at least 1 working day, got " + workingDays);
+            }
+            return calendar.deadlineAfterWorkingDays(from, workingDays);
+        }
+        LocalDate lastDay = date;
+        while (!calendar.isWorkingDay(lastDay)) {
+            lastDay = lastDay.plusDays(1);
+        }
+        OffsetDateTime deadline = calendar.deadlineAfterWorkingDays(
+                lastDay.atStartOfDay(WorkingCalendar.ZONE).toInstant(), 0);
+        if (!deadline.toInstant().isAfter(from)) {
+            throw new AssignmentInputException("The deadline " + date + " is in the past (hạn xử lý đã qua)");
+        }
+        return deadline;
+    }
+
+    public OffsetDateTime resolve(Integer workingDays, LocalDate date) {
+        return resolve(workingDays, date, now());
+    }
+
+    /** The engine's clock, so that tests which move the engine clock move every "now" of this capability. */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

@@ -1,0 +1,62 @@
+package vn.dieuhanh.assignment;
+
+/** Process {@code assignment-lifecycle}: the life every assignment shares, from receipt to accepted result. */
+public final class AssignmentLifecycleProcess {
+
+    public static final String KEY = "assignment-lifecycle";
+
+    public static final String START_ASSIGNMENT_RECEIVED = "StartEvent_AssignmentReceived";
+    public static final String TASK_HANDLE_ASSIGNMENT = "Task_HandleAssignment";
+    public static final String GATEWAY_HANDLING_DECISION = "Gateway_HandlingDecision";
+    public static final String SERVICE_RECORD_DELEGATION = "ServiceTask_RecordDelegation";
+    public static final String SERVICE_RECORD_REPORT = "ServiceTask_RecordReport";
+    public static final String SERVICE_RECORD_EXTENSION_REQUEST = "ServiceTask_RecordExtensionRequest";
+    public static final String TASK_REVIEW_EXTENSION = "Task_ReviewExtension";
+    public static final String SERVICE_RECORD_EXTENSION_DECISION = "ServiceTask_RecordExtensionDecision";
+    public static final String TASK_REVIEW_RESULT = "Task_ReviewResult";
+    public static final String SERVICE_RECORD_REVIEW = "ServiceTask_RecordReview";
+    public static final String GATEWAY_RESULT_ACCEPTED = "Gateway_ResultAccepted";
+    public static final String END_ASSIGNMENT_COMPLETED = "EndEvent_AssignmentCompleted";
+    public static final String SERVICE_OPEN_ASSIGNMENT = "ServiceTask_OpenAssignment";
+    public static final String SUBPROCESS_CANCELLATION = "SubProcess_Cancellation";
+    public static final String START_CANCELLATION_REQUESTED = "StartEvent_CancellationRequested";
+    public static final String END_ASSIGNMENT_CANCELLED = "EndEvent_AssignmentCancelled";
+
+    public static final String MESSAGE_CANCEL = "Message_AssignmentCancellationRequested";
+
+    public static final String FORM_HANDLE = "handle-assignment";
+    public static final String FORM_REVIEW_RESULT = "review-assignment-result";
+    public static final String FORM_REVIEW_EXTENSION = "review-extension-request";
+
+    // --- variables ---
+    public static final String VAR_ASSIGNMENT_ID = "assignmentId";
+    public static final String VAR_UNIT_CODE = "unitCode";
+    public static final String VAR_TITLE = "title";
+    public static final String VAR_DESCRIPTION = "description";
+    public static final String VAR_DEADLINE = "deadline";
+    public static final String VAR_HOLDER_GROUP = "holderGroup";
+    public static final String VAR_HOLDER_USER = "holderUser";
+    public static final String VAR_REVIEWER = "reviewer";
+    public static final String VAR_LAST_ACTOR = "lastActor";
+    /** Options for the delegation picker of the handling form: divisions and officials of the unit (JSON). */
+    public static final String VAR_DELEGATION_OPTIONS = "delegationOptions";
+    public static final String VAR_HANDLING_DECISION = "handlingDecision";
+    public static final String DECISION_DELEGATE = "delegate";
+    public static final String DECISION_REPORT = "report";
+    public static final String DECISION_REQUEST_EXTENSION = "requestExtension";
+    public static final String VAR_DELEGATE_TO = "delegateTo";
+    public static final String VAR_HANDLING_NOTE = "handlingNote";
+    public static final String VAR_RESULT_SUMMARY = "resultSummary";
+    public static final String VAR_PROPOSED_DEADLINE = "proposedDeadline";
+    /** The proposed deadline as the legal deadline instant, set once the request is recorded (for the review). */
+    public static final String VAR_PROPOSED_DEADLINE_AT = "proposedDeadlineAt";
+    public static final String VAR_EXTENSION_REASON = "extensionReason";
+    public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
+    public static final String VAR_EXTENSION_DECISION_NOTE = "extensionDecisionNote";
+    public static final String VAR_RESULT_ACCEPTED = "resultAccepted";
+    public static final String VAR_REVIEW_NOTE = "reviewNote";
+    public static final String VAR_CANCEL_REASON = "cancelReason";
+
+    private AssignmentLifecycleProcess() {
+    }
+}

@@ -1,0 +1,140 @@
+package vn.dieuhanh.assignment.internal;
+
+import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import vn.dieuhanh.assignment.AssignmentInputException;
+
+/**
+ * The REST API's way to act on an assignment: it completes the same user tasks an official completes in Tasklist,
+ * as the calling official, so Camunda's task authorizations decide who may act.
+ */
+@Service
+class AssignmentActions {
+
+    private final AssignmentReadModel readModel;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    AssignmentActions(AssignmentReadModel readModel, TaskService taskService, RuntimeService runtimeService,
+                      IdentityService identityService) {
+        this.readModel = readModel;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    void delegate(String assignmentId, String to, String note) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_HANDLING_DECISION, DECISION_DELEGATE);
+        variables.put(VAR_DELEGATE_TO, to);
+        variables.put(VAR_HANDLING_NOTE, note);
+        complete(assignmentId, TASK_HANDLE_ASSIGNMENT, variables);
+    }
+
+    void report(String assignmentId, String result) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_HANDLING_DECISION, DECISION_REPORT);
+        variables.put(VAR_RESULT_SUMMARY, result);
+        complete(assignmentId, TASK_HANDLE_ASSIGNMENT, variables);
+    }
+
+    void requestExtension(String assignmentId, String proposedDeadline, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_HANDLING_DECISION, DECISION_REQUEST_EXTENSION);
+        variables.put(VAR_PROPOSED_DEADLINE, proposedDeadline);
+        variables.put(VAR_EXTENSION_REASON, reason);
+        complete(assignmentId, TASK_HANDLE_ASSIGNMENT, variables);
+    }
+
+    void review(String assignmentId, boolean accepted, String note) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_RESULT_ACCEPTED, accepted);
+        variables.put(VAR_REVIEW_NOTE, note);
+        complete(assignmentId, TASK_REVIEW_RESULT, variables);
+    }
+
+    void decideExtension(String assignmentId, boolean approved, String note) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_EXTENSION_APPROVED, approved);
+        variables.put(VAR_EXTENSION_DECISION_NOTE, note);
+        complete(assignmentId, TASK_REVIEW_EXTENSION, variables);
+    }
+
+    /** Only the assigner (or a city leader, or an administrator) may cancel. */
+    void cancel(String assignmentId, String reason) {
+        AssignmentRecord assignment = openAssignment(assignmentId);
+        AssignmentVisibility caller = readModel.caller();
+        if (!caller.userId().equals(assignment.assignedBy()) && !caller.seesEverything()) {
+            throw new AssignmentForbidden("Only the assigner may cancel this assignment (chỉ người giao được hủy)");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new AssignmentInputException("A reason is required to cancel (nêu lý do hủy)");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_CANCEL_REASON, reason);
+        variables.put(VAR_LAST_ACTOR, caller.userId());
+        // the permission check is the one above: assigners hold no engine-wide right to update process instances
+        Authentication authentication = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            runtimeService.createMessageCorrelation(MESSAGE_CANCEL)
+                    .processInstanceId(assignment.processInstanceId())
+                    .setVariables(variables)
+                    .correlateWithResult();
+        } finally {
+            identityService.setAuthentication(authentication);
+        }
+    }
+
+    private void complete(String assignmentId, String taskKey, Map<String, Object> variables) {
+        AssignmentRecord assignment = openAssignment(assignmentId);
+        Task task = taskService.createTaskQuery().processInstanceId(assignment.processInstanceId())
+                .taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new AssignmentConflict("The assignment is not waiting for this step now, or it is not yours");
+        }
+        String caller = readModel.caller().userId();
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), caller);
+        } else if (!task.getAssignee().equals(caller)) {
+            throw new AssignmentForbidden("This step is assigned to '" + task.getAssignee() + "'");
+        }
+        taskService.complete(task.getId(), variables);
+    }
+
+    private AssignmentRecord openAssignment(String assignmentId) {
+        AssignmentRecord assignment = readModel.visible(assignmentId)
+                .orElseThrow(() -> new AssignmentNotFound(assignmentId));
+        if (!assignment.isOpen() || assignment.processInstanceId() == null) {
+            throw new AssignmentConflict("The assignment is " + (assignment.isOpen() ? "not started yet" : "closed"));
+        }
+        return assignment;
+    }
+
+    static class AssignmentNotFound extends RuntimeException {
+        AssignmentNotFound(String id) {
+            super("No assignment '" + id + "' that you may see");
+        }
+    }
+
+    static class AssignmentForbidden extends RuntimeException {
+        AssignmentForbidden(String message) {
+            super(message);
+        }
+    }
+
+    static class AssignmentConflict extends RuntimeException {
+        AssignmentConflict(String message) {
+            super(message);
+        }
+    }
+}

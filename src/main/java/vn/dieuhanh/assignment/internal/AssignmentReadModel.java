@@ -1,0 +1,129 @@
+package vn.dieuhanh.assignment.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import vn.dieuhanh.assignment.StatusBucket;
+import vn.dieuhanh.calendar.WorkingCalendar;
+
+/** What the REST API shows of assignments, filtered by what the caller may see. */
+@Service
+class AssignmentReadModel {
+
+    static final int MAX_LIST = 500;
+
+    private final AssignmentRepository repository;
+    private final StatusBuckets buckets;
+    private final IdentityService identityService;
+    private final TaskService taskService;
+
+    AssignmentReadModel(AssignmentRepository repository, StatusBuckets buckets, IdentityService identityService,
+                        TaskService taskService) {
+        this.repository = repository;
+        this.buckets = buckets;
+        this.identityService = identityService;
+        this.taskService = taskService;
+    }
+
+    AssignmentVisibility caller() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication == null) {
+            throw new IllegalStateException("No authenticated caller");
+        }
+        return new AssignmentVisibility(authentication.getUserId(),
+                authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
+    }
+
+    Optional<AssignmentRecord> visible(String id) {
+        Optional<AssignmentRecord> assignment = repository.find(id);
+        if (assignment.isEmpty()) {
+            return Optional.empty();
+        }
+        AssignmentRecord lead = assignment.get().leadAssignmentId() == null ? null
+                : repository.find(assignment.get().leadAssignmentId()).orElse(null);
+        return caller().sees(assignment.get(), repository.trail(id), lead) ? assignment : Optional.empty();
+    }
+
+    Optional<AssignmentDetail> detail(String id) {
+        return visible(id).map(a -> {
+            Instant now = buckets.now();
+            List<TrailEntry> trail = repository.trail(id).stream().map(TrailEntry::of).toList();
+            List<AssignmentSummary> contributions = repository.contributionsTo(id).stream()
+                    .map(c -> summary(c, now)).toList();
+            List<OpenTask> tasks = new ArrayList<>();
+            if (a.processInstanceId() != null) {
+                // the subprocess tasks of the assignment, as the caller may see them
+                for (Task task : taskService.createTaskQuery().processInstanceId(a.processInstanceId()).list()) {
+                    tasks.add(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                            task.getAssignee()));
+                }
+            }
+            return new AssignmentDetail(summary(a, now), a.description(), a.resultSummary(), trail, contributions,
+                    tasks);
+        });
+    }
+
+    List<AssignmentSummary> list(AssignmentQuery query, int limit) {
+        Instant now = buckets.now();
+        return repository.list(query.withVisibility(caller()), now, buckets.dueSoonLimit(now), Math.min(limit, MAX_LIST)).stream()
+                .map(a -> summary(a, now)).toList();
+    }
+
+    Map<String, Map<StatusBucket, Long>> summary(AssignmentQuery query, String groupColumn) {
+        Instant now = buckets.now();
+        return repository.summary(query.withVisibility(caller()), groupColumn, now, buckets.dueSoonLimit(now));
+    }
+
+    static Map<StatusBucket, Long> total(Map<String, Map<StatusBucket, Long>> groups) {
+        Map<StatusBucket, Long> total = new LinkedHashMap<>();
+        for (StatusBucket bucket : StatusBucket.values()) {
+            total.put(bucket, groups.values().stream().mapToLong(g -> g.getOrDefault(bucket, 0L)).sum());
+        }
+        return total;
+    }
+
+    AssignmentSummary summary(AssignmentRecord a, Instant now) {
+        StatusBucket bucket = buckets.bucketOf(a, now);
+        return new AssignmentSummary(a.id(), a.directiveId(), a.leadAssignmentId(), a.role().name(),
+                a.role().label(), a.source().name(), a.source().label(), a.urgency().name(), a.urgency().label(),
+                a.unitCode(), a.title(), a.assignedBy(), a.reviewer(), a.holderGroup(), a.holderUser(),
+                local(a.deadline()), local(a.createdAt()), local(a.completedAt()), local(a.cancelledAt()),
+                bucket == null ? "CANCELLED" : bucket.name(), bucket == null ? "Đã hủy" : bucket.label(),
+                buckets.dueSoon(a, now));
+    }
+
+    static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(WorkingCalendar.ZONE).toOffsetDateTime();
+    }
+
+    record AssignmentSummary(String id, String directiveId, String leadAssignmentId, String role, String roleLabel,
+                             String source, String sourceLabel, String urgency, String urgencyLabel, String unitCode,
+                             String title, String assignedBy, String reviewer, String holderGroup, String holderUser,
+                             OffsetDateTime deadline, OffsetDateTime createdAt, OffsetDateTime completedAt,
+                             OffsetDateTime cancelledAt, String bucket, String bucketLabel, boolean dueSoon) {
+    }
+
+    record AssignmentDetail(AssignmentSummary assignment, String description, String resultSummary,
+                            List<TrailEntry> trail, List<AssignmentSummary> contributions, List<OpenTask> openTasks) {
+    }
+
+    record TrailEntry(String kind, String label, String actor, String target, String note,
+                      OffsetDateTime deadlineBefore, OffsetDateTime deadlineAfter, OffsetDateTime at) {
+        static TrailEntry of(TrailEvent e) {
+            return new TrailEntry(e.kind().name(), e.kind().label(), e.actor(), e.target(), e.note(),
+                    local(e.deadlineBefore()), local(e.deadlineAfter()), local(e.occurredAt()));
+        }
+    }
+
+    record OpenTask(String taskId, String taskDefinitionKey, String name, String assignee) {
+    }
+}

@@ -1,0 +1,171 @@
+package vn.dieuhanh.assignment.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.assignment.AssignmentDeadlines;
+import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.assignment.Assignments;
+import vn.dieuhanh.assignment.NewAssignment;
+import vn.dieuhanh.assignment.TrailEventKind;
+import vn.dieuhanh.organisation.Division;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+
+/**
+ * The steps of an assignment's life, recorded in the engine's transaction by the lifecycle's service tasks. Each step
+ * appends to the trail; nothing is ever edited away.
+ */
+@Service
+@Transactional
+class AssignmentService implements Assignments {
+
+    private final AssignmentRepository repository;
+    private final OrganisationDirectory directory;
+    private final AssignmentDeadlines deadlines;
+
+    AssignmentService(AssignmentRepository repository, OrganisationDirectory directory,
+                      AssignmentDeadlines deadlines) {
+        this.repository = repository;
+        this.directory = directory;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public String create(NewAssignment a) {
+        directory.unit(a.unitCode()).orElseThrow(() ->
+                new AssignmentInputException("Unknown unit '" + a.unitCode() + "' (không có đơn vị này)"));
+        if (a.holderUser() != null) {
+            Official official = directory.official(a.holderUser()).orElseThrow(() ->
+                    new AssignmentInputException("Unknown official '" + a.holderUser() + "'"));
+            if (!official.unitCode().equals(a.unitCode())) {
+                throw new AssignmentInputException("Official '" + a.holderUser() + "' does not belong to unit '"
+                        + a.unitCode() + "'");
+            }
+        }
+        if (a.title() == null || a.title().isBlank()) {
+            throw new AssignmentInputException("The task needs a title (trích yếu nhiệm vụ)");
+        }
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = now();
+        repository.insert(new AssignmentRecord(id, a.directiveId(), a.leadAssignmentId(), a.role(), a.source(),
+                a.urgency(), a.unitCode(), a.title().trim(), a.description(), a.assignedBy(), a.reviewer(),
+                a.unitCode(), a.holderUser(), a.deadline(), now, null, null, null, null));
+        repository.appendTrail(id, TrailEventKind.ASSIGNED, a.assignedBy(),
+                a.holderUser() != null ? a.holderUser() : a.unitCode(), a.description(), null, a.deadline(), now);
+        return id;
+    }
+
+    void attachProcessInstance(String assignmentId, String processInstanceId) {
+        repository.attachProcessInstance(assignmentId, processInstanceId);
+    }
+
+    AssignmentRecord get(String assignmentId) {
+        return repository.get(assignmentId);
+    }
+
+    /** The unit head receives a new assignment unless the assigner picked an official directly. */
+    Optional<String> unitHead(String unitCode) {
+        return directory.head(unitCode).map(Official::userId);
+    }
+
+    Holder delegate(String assignmentId, String actor, String target, String note) {
+        AssignmentRecord assignment = repository.get(assignmentId);
+        if (target == null || target.isBlank()) {
+            throw new HandlingRejected("Chọn phòng ban hoặc cán bộ để giao lại (choose a division or an official)");
+        }
+        Holder holder = holderWithin(assignment.unitCode(), target.trim());
+        if (holder.user() != null && holder.user().equals(actor)) {
+            throw new HandlingRejected("Không thể tự giao cho chính mình (cannot delegate to yourself)");
+        }
+        repository.updateHolder(assignmentId, holder.group(), holder.user());
+        repository.appendTrail(assignmentId, TrailEventKind.DELEGATED, actor, target.trim(), note, null, null, now());
+        return holder;
+    }
+
+    private Holder holderWithin(String unitCode, String target) {
+        for (Division division : directory.divisions(unitCode)) {
+            if (division.code().equals(target)) {
+                return new Holder(division.code(), null);
+            }
+        }
+        Official official = directory.official(target).orElseThrow(() -> new HandlingRejected(
+                "'" + target + "' không phải phòng ban hay cán bộ của đơn vị " + unitCode
+                        + " (not a division or official of the unit)"));
+        if (!official.unitCode().equals(unitCode)) {
+            throw new HandlingRejected("Cán bộ '" + target + "' không thuộc đơn vị " + unitCode
+                    + " (the official does not belong to the unit)");
+        }
+        return new Holder(official.divisionCode() != null ? official.divisionCode() : unitCode, official.userId());
+    }
+
+    void report(String assignmentId, String actor, String resultSummary) {
+        if (resultSummary == null || resultSummary.isBlank()) {
+            throw new HandlingRejected("Nhập nội dung kết quả thực hiện (the result is required)");
+        }
+        repository.updateResult(assignmentId, resultSummary.trim());
+        repository.appendTrail(assignmentId, TrailEventKind.REPORTED, actor, null, resultSummary.trim(), null, null,
+                now());
+    }
+
+    /** Validates the request and returns the proposed deadline as a legal deadline instant. */
+    OffsetDateTime requestExtension(String assignmentId, String actor, LocalDate proposedDate, String reason) {
+        AssignmentRecord assignment = repository.get(assignmentId);
+        if (proposedDate == null) {
+            throw new HandlingRejected("Nhập thời hạn đề nghị (the proposed deadline is required)");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new HandlingRejected("Nêu lý do xin gia hạn (a reason is required)");
+        }
+        OffsetDateTime proposed;
+        try {
+            proposed = deadlines.resolve(null, proposedDate);
+        } catch (AssignmentInputException e) {
+            throw new HandlingRejected(e.getMessage());
+        }
+        if (!proposed.isAfter(assignment.deadline())) {
+            throw new HandlingRejected("Thời hạn đề nghị phải sau thời hạn hiện tại (the proposed deadline must be "
+                    + "later than the current one)");
+        }
+        repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_REQUESTED, actor, null, reason.trim(),
+                assignment.deadline(), proposed, now());
+        return proposed;
+    }
+
+    /** Records the assigner's decision; returns the deadline in force afterwards. */
+    OffsetDateTime decideExtension(String assignmentId, String actor, boolean approved, String note,
+                                   OffsetDateTime proposed) {
+        AssignmentRecord assignment = repository.get(assignmentId);
+        if (approved) {
+            repository.updateDeadline(assignmentId, proposed);
+            repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_APPROVED, actor, null, note,
+                    assignment.deadline(), proposed, now());
+            return proposed;
+        }
+        repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_REFUSED, actor, null, note,
+                assignment.deadline(), assignment.deadline(), now());
+        return assignment.deadline();
+    }
+
+    void review(String assignmentId, String actor, boolean accepted, String note) {
+        if (accepted) {
+            repository.markCompleted(assignmentId, now());
+            repository.appendTrail(assignmentId, TrailEventKind.ACCEPTED, actor, null, note, null, null, now());
+        } else {
+            repository.appendTrail(assignmentId, TrailEventKind.RETURNED, actor, null, note, null, null, now());
+        }
+    }
+
+    void cancel(String assignmentId, String actor, String reason) {
+        repository.markCancelled(assignmentId, now());
+        repository.appendTrail(assignmentId, TrailEventKind.CANCELLED, actor, null, reason, null, null, now());
+    }
+
+    private static OffsetDateTime now() {
+        return AssignmentDeadlines.now().atOffset(ZoneOffset.UTC);
+    }
+}

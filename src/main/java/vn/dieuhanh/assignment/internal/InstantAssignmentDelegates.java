@@ -1,0 +1,45 @@
+package vn.dieuhanh.assignment.internal;
+
+import static vn.dieuhanh.assignment.InstantAssignmentProcess.*;
+
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.dieuhanh.assignment.AssignmentDeadlines;
+import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.assignment.AssignmentRole;
+import vn.dieuhanh.assignment.Assignments;
+import vn.dieuhanh.assignment.NewAssignment;
+import vn.dieuhanh.assignment.Urgency;
+import vn.dieuhanh.assignment.VariableValues;
+import vn.dieuhanh.assignment.WorkSource;
+
+@Configuration(proxyBeanMethods = false)
+class InstantAssignmentDelegates {
+
+    /** Validates the leader's input and records the assignment; runs in the start transaction, so bad input fails it. */
+    @Bean
+    JavaDelegate createInstantAssignment(Assignments assignments, AssignmentDeadlines deadlines) {
+        return execution -> {
+            String assignedBy = VariableValues.text(execution.getVariable(VAR_ASSIGNED_BY));
+            if (assignedBy == null) {
+                throw new AssignmentInputException("The assigning leader is unknown: start the task as a logged-in "
+                        + "leader or unit head");
+            }
+            String unitCode = VariableValues.text(execution.getVariable(VAR_UNIT_CODE));
+            if (unitCode == null) {
+                throw new AssignmentInputException("Choose the unit that carries out the task (chọn đơn vị thực hiện)");
+            }
+            OffsetDateTime deadline = deadlines.resolve(
+                    VariableValues.integer(execution.getVariable(VAR_DEADLINE_WORKING_DAYS), VAR_DEADLINE_WORKING_DAYS),
+                    VariableValues.date(execution.getVariable(VAR_DEADLINE_DATE), VAR_DEADLINE_DATE));
+            String id = assignments.create(new NewAssignment(null, null, AssignmentRole.INSTANT, WorkSource.INSTANT,
+                    Urgency.parse(VariableValues.text(execution.getVariable(VAR_URGENCY))), unitCode,
+                    VariableValues.text(execution.getVariable(VAR_ASSIGNEE)),
+                    VariableValues.text(execution.getVariable(VAR_TITLE)),
+                    VariableValues.text(execution.getVariable(VAR_DESCRIPTION)), assignedBy, assignedBy, deadline));
+            execution.setVariable(VAR_ASSIGNMENT_ID, id);
+        };
+    }
+}

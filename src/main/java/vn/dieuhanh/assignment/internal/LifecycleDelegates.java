@@ -1,0 +1,101 @@
+package vn.dieuhanh.assignment.internal;
+
+import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of {@code assignment-lifecycle}, one bean each (wired by name from the BPMN). They run in the
+ * transaction of the user task that precedes them, so a rejected choice (delegating outside the unit, a past
+ * extension date) rolls the completion back and the official sees the message in Tasklist.
+ */
+@Configuration(proxyBeanMethods = false)
+class LifecycleDelegates {
+
+    @Bean
+    JavaDelegate openAssignment(AssignmentService assignments) {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            AssignmentRecord assignment = assignments.get(vars.assignmentId());
+            assignments.attachProcessInstance(assignment.id(), execution.getProcessInstanceId());
+            String firstHolder = assignment.holderUser() != null ? assignment.holderUser()
+                    : assignments.unitHead(assignment.unitCode()).orElse(null);
+            execution.setVariable(VAR_UNIT_CODE, assignment.unitCode());
+            execution.setVariable(VAR_TITLE, assignment.title());
+            execution.setVariable(VAR_DESCRIPTION, assignment.description());
+            execution.setVariable(VAR_REVIEWER, assignment.reviewer());
+            vars.setHolder(new Holder(assignment.holderGroup(), firstHolder));
+            vars.setDeadline(assignment.deadline());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordDelegation(AssignmentService assignments) {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            Holder holder = assignments.delegate(vars.assignmentId(), vars.lastActor(), vars.text(VAR_DELEGATE_TO),
+                    vars.text(VAR_HANDLING_NOTE));
+            vars.setHolder(holder);
+        };
+    }
+
+    @Bean
+    JavaDelegate recordReport(AssignmentService assignments) {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            assignments.report(vars.assignmentId(), vars.lastActor(), vars.text(VAR_RESULT_SUMMARY));
+            // the reporter gets the assignment back if the result is returned
+            execution.setVariable(VAR_HOLDER_USER, vars.lastActor());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordExtensionRequest(AssignmentService assignments) {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            OffsetDateTime proposed = assignments.requestExtension(vars.assignmentId(), vars.lastActor(),
+                    vars.date(VAR_PROPOSED_DEADLINE), vars.text(VAR_EXTENSION_REASON));
+            execution.setVariable(VAR_PROPOSED_DEADLINE_AT, Date.from(proposed.toInstant()));
+            execution.setVariable(VAR_HOLDER_USER, vars.lastActor());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordExtensionDecision(AssignmentService assignments, DeadlineTimers timers) {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            boolean approved = vars.flag(VAR_EXTENSION_APPROVED);
+            execution.setVariable(VAR_EXTENSION_APPROVED, approved);
+            OffsetDateTime deadline = assignments.decideExtension(vars.assignmentId(), vars.lastActor(), approved, vars.text(VAR_EXTENSION_DECISION_NOTE),
+                    vars.instant(VAR_PROPOSED_DEADLINE_AT));
+            vars.setDeadline(deadline);
+            timers.recalculate(execution.getProcessInstanceId());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordReview(AssignmentService assignments) {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            boolean accepted = vars.flag(VAR_RESULT_ACCEPTED);
+            execution.setVariable(VAR_RESULT_ACCEPTED, accepted);
+            String note = vars.text(VAR_REVIEW_NOTE);
+            if (!accepted && note == null) {
+                throw new HandlingRejected("Nêu lý do trả lại (a reason is required to return the result)");
+            }
+            assignments.review(vars.assignmentId(), vars.lastActor(), accepted, note);
+        };
+    }
+
+    @Bean
+    JavaDelegate recordCancellation(AssignmentService assignments) {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            assignments.cancel(vars.assignmentId(), vars.lastActor(), vars.text(VAR_CANCEL_REASON));
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package vn.dieuhanh.assignment.internal;
+
+import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Typed access to the lifecycle's variables, so delegates read like the BPMN they serve. */
+final class LifecycleVariables {
+
+    private final VariableScope scope;
+
+    LifecycleVariables(VariableScope scope) {
+        this.scope = scope;
+    }
+
+    String assignmentId() {
+        return (String) scope.getVariable(VAR_ASSIGNMENT_ID);
+    }
+
+    String lastActor() {
+        Object actor = scope.getVariable(VAR_LAST_ACTOR);
+        return actor == null ? "system" : actor.toString();
+    }
+
+    String text(String name) {
+        Object value = scope.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    boolean flag(String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    /** Camunda Forms' date picker writes {@code yyyy-MM-dd} strings; REST clients may send dates. */
+    LocalDate date(String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(vn.dieuhanh.calendar.WorkingCalendar.ZONE).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
+        } catch (DateTimeParseException e) {
+            throw new HandlingRejected("Ngày không hợp lệ: '" + value + "' (expected yyyy-MM-dd)");
+        }
+    }
+
+    OffsetDateTime instant(String name) {
+        Date value = (Date) scope.getVariable(name);
+        return value == null ? null : value.toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    void setDeadline(OffsetDateTime deadline) {
+        scope.setVariable(VAR_DEADLINE, Date.from(deadline.toInstant()));
+    }
+
+    void setHolder(Holder holder) {
+        scope.setVariable(VAR_HOLDER_GROUP, holder.group());
+        scope.setVariable(VAR_HOLDER_USER, holder.user());
+    }
+}

@@ -1,0 +1,55 @@
+package vn.dieuhanh.directive;
+
+/** Process {@code directive-handling}: registering a directive and carrying it out through assignments. */
+public final class DirectiveHandlingProcess {
+
+    public static final String KEY = "directive-handling";
+    public static final String FORM_REGISTER = "register-directive";
+    public static final String FORM_ASSIGN = "assign-directive";
+
+    public static final String START_DIRECTIVE_RECEIVED = "StartEvent_DirectiveReceived";
+    public static final String SERVICE_REGISTER_DIRECTIVE = "ServiceTask_RegisterDirective";
+    public static final String GATEWAY_ALREADY_ASSIGNED = "Gateway_AlreadyAssigned";
+    public static final String TASK_ASSIGN_DIRECTIVE = "Task_AssignDirective";
+    public static final String SERVICE_PLAN_ASSIGNMENTS = "ServiceTask_PlanAssignments";
+    public static final String CALL_LEAD_ASSIGNMENT = "CallActivity_LeadAssignment";
+    public static final String CALL_COORDINATING_ASSIGNMENTS = "CallActivity_CoordinatingAssignments";
+    public static final String CALL_INFORM_UNITS = "CallActivity_InformUnits";
+    public static final String SERVICE_CLOSE_DIRECTIVE = "ServiceTask_CloseDirective";
+    public static final String END_DIRECTIVE_COMPLETED = "EndEvent_DirectiveCompleted";
+
+    // --- registration (start form / REST) ---
+    public static final String VAR_SOURCE = "source";
+    public static final String VAR_DOCUMENT_NUMBER = "documentNumber";
+    public static final String VAR_ISSUED_ON = "issuedOn";
+    public static final String VAR_RECEIVED_ON = "receivedOn";
+    public static final String VAR_SUMMARY = "summary";
+    public static final String VAR_URGENCY = "urgency";
+    public static final String VAR_ATTACHMENT_REF = "attachmentRef";
+    /** Set by the engine to the authenticated user who registered the directive. */
+    public static final String VAR_REGISTERED_BY = "registeredBy";
+    public static final String VAR_DIRECTIVE_ID = "directiveId";
+    /** Options of the unit pickers of the assignment form ({@code [{label, value}]}, JSON). */
+    public static final String VAR_UNIT_OPTIONS = "unitOptions";
+
+    // --- assignment (leader's form / REST) ---
+    public static final String VAR_ASSIGNMENT_PLANNED = "assignmentPlanned";
+    public static final String VAR_ASSIGNED_BY = "assignedBy";
+    public static final String VAR_LEAD_UNIT = "leadUnit";
+    public static final String VAR_DEADLINE_WORKING_DAYS = "deadlineWorkingDays";
+    public static final String VAR_DEADLINE_DATE = "deadlineDate";
+    public static final String VAR_COORDINATING_UNITS = "coordinatingUnits";
+    /** One deadline for every coordinating unit, in working days (the form's shortcut). */
+    public static final String VAR_COORDINATING_WORKING_DAYS = "coordinatingWorkingDays";
+    /** Per-unit deadlines (REST): JSON {@code {"<unit>": {"workingDays": 5} | {"date": "2026-03-10"}}}. */
+    public static final String VAR_COORDINATING_DEADLINES = "coordinatingDeadlines";
+    public static final String VAR_INFORMED_UNITS = "informedUnits";
+    public static final String VAR_ASSIGNMENT_NOTE = "assignmentNote";
+
+    // --- planned ---
+    public static final String VAR_LEAD_ASSIGNMENT_ID = "leadAssignmentId";
+    public static final String VAR_COORDINATING_ASSIGNMENT_IDS = "coordinatingAssignmentIds";
+
+    private DirectiveHandlingProcess() {
+    }
+}

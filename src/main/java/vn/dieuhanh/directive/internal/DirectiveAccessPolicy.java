@@ -1,0 +1,31 @@
+package vn.dieuhanh.directive.internal;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import vn.dieuhanh.directive.DirectiveHandlingProcess;
+import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.AuthorizationGrants;
+
+/** The City PC Office registers directives; City PC leaders may too. */
+@Component
+class DirectiveAccessPolicy implements SmartInitializingSingleton {
+
+    static final String CITY_OFFICE = "van-phong-ubnd-tp";
+
+    private final AuthorizationGrants grants;
+
+    DirectiveAccessPolicy(AuthorizationGrants grants) {
+        this.grants = grants;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (String group : new String[] {CITY_OFFICE, Role.LEADER.groupId()}) {
+            grants.grant(group, Resources.PROCESS_DEFINITION, DirectiveHandlingProcess.KEY,
+                    Permissions.READ, Permissions.CREATE_INSTANCE);
+            grants.grant(group, Resources.PROCESS_INSTANCE, AuthorizationGrants.ANY, Permissions.CREATE);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package vn.dieuhanh.directive.internal;
+
+import static vn.dieuhanh.directive.DirectiveHandlingProcess.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.dieuhanh.assignment.VariableValues;
+import vn.dieuhanh.directive.DirectivePlan;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.organisation.Unit;
+
+/**
+ * Service tasks of {@code directive-handling}. Registration and planning run in the transaction of the start form or
+ * the leader's form, so invalid input is refused there and nothing is half-created.
+ */
+@Configuration(proxyBeanMethods = false)
+class DirectiveDelegates {
+
+    @Bean
+    JavaDelegate registerDirective(DirectiveService directives, OrganisationDirectory directory, ObjectMapper json) {
+        return execution -> {
+            String id = directives.register(new DirectiveService.Registration(
+                    VariableValues.text(execution.getVariable(VAR_SOURCE)),
+                    VariableValues.text(execution.getVariable(VAR_DOCUMENT_NUMBER)),
+                    VariableValues.date(execution.getVariable(VAR_ISSUED_ON), VAR_ISSUED_ON),
+                    VariableValues.date(execution.getVariable(VAR_RECEIVED_ON), VAR_RECEIVED_ON),
+                    VariableValues.text(execution.getVariable(VAR_SUMMARY)),
+                    VariableValues.text(execution.getVariable(VAR_URGENCY)),
+                    VariableValues.text(execution.getVariable(VAR_ATTACHMENT_REF)),
+                    Optional.ofNullable(VariableValues.text(execution.getVariable(VAR_REGISTERED_BY))).orElse("system")),
+                    execution.getProcessInstanceId());
+            execution.setVariable(VAR_DIRECTIVE_ID, id);
+            execution.setVariable(VAR_UNIT_OPTIONS, unitOptions(directory, json));
+            if (execution.getVariable(VAR_ASSIGNMENT_PLANNED) == null) {
+                execution.setVariable(VAR_ASSIGNMENT_PLANNED, false);
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate planDirectiveAssignments(DirectiveService directives) {
+        return execution -> {
+            DirectiveService.PlannedAssignments planned =
+                    directives.plan((String) execution.getVariable(VAR_DIRECTIVE_ID), planOf(execution));
+            execution.setVariable(VAR_LEAD_ASSIGNMENT_ID, planned.leadAssignmentId());
+            execution.setVariable(VAR_COORDINATING_ASSIGNMENT_IDS, new ArrayList<>(planned.coordinatingAssignmentIds()));
+            execution.setVariable(VAR_INFORMED_UNITS,
+                    new ArrayList<>(VariableValues.strings(execution.getVariable(VAR_INFORMED_UNITS))));
+        };
+    }
+
+    @Bean
+    JavaDelegate closeDirective(DirectiveService directives) {
+        return execution -> directives.close((String) execution.getVariable(VAR_DIRECTIVE_ID));
+    }
+
+    /** The plan as the leader's form or the REST API left it in the variables. */
+    static DirectivePlan planOf(DelegateExecution execution) {
+        String assignedBy = VariableValues.text(execution.getVariable(VAR_ASSIGNED_BY));
+        if (assignedBy == null) {
+            assignedBy = VariableValues.text(execution.getVariable("lastActor"));
+        }
+        Integer commonDays = VariableValues.integer(execution.getVariable(VAR_COORDINATING_WORKING_DAYS),
+                VAR_COORDINATING_WORKING_DAYS);
+        Object perUnit = execution.getVariable(VAR_COORDINATING_DEADLINES);
+        SpinJsonNode deadlines = perUnit instanceof SpinJsonNode node ? node
+                : perUnit == null ? null : org.camunda.spin.Spin.JSON(perUnit.toString());
+        List<DirectivePlan.Coordination> coordinating = new ArrayList<>();
+        for (String unit : VariableValues.strings(execution.getVariable(VAR_COORDINATING_UNITS))) {
+            Integer days = commonDays;
+            java.time.LocalDate date = null;
+            if (deadlines != null && deadlines.hasProp(unit)) {
+                SpinJsonNode own = deadlines.prop(unit);
+                days = own.hasProp("workingDays") && !own.prop("workingDays").isNull()
+                        ? VariableValues.integer(own.prop("workingDays").value(), "workingDays") : null;
+                date = own.hasProp("date") && !own.prop("date").isNull()
+                        ? VariableValues.date(own.prop("date").stringValue(), "date") : null;
+            }
+            coordinating.add(new DirectivePlan.Coordination(unit, days, date));
+        }
+        return new DirectivePlan(assignedBy, VariableValues.text(execution.getVariable(VAR_LEAD_UNIT)),
+                VariableValues.integer(execution.getVariable(VAR_DEADLINE_WORKING_DAYS), VAR_DEADLINE_WORKING_DAYS),
+                VariableValues.date(execution.getVariable(VAR_DEADLINE_DATE), VAR_DEADLINE_DATE), coordinating,
+                VariableValues.strings(execution.getVariable(VAR_INFORMED_UNITS)),
+                VariableValues.text(execution.getVariable(VAR_ASSIGNMENT_NOTE)));
+    }
+
+    private static Object unitOptions(OrganisationDirectory directory, ObjectMapper json) throws JsonProcessingException {
+        List<Map<String, String>> options = new ArrayList<>();
+        for (Unit unit : directory.units(Optional.empty())) {
+            Map<String, String> option = new LinkedHashMap<>();
+            option.put("label", unit.name());
+            option.put("value", unit.code());
+            options.add(option);
+        }
+        return SpinValues.jsonValue(json.writeValueAsString(options)).create();
+    }
+}

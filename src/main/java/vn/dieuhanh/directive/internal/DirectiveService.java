@@ -1,0 +1,166 @@
+package vn.dieuhanh.directive.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.assignment.AssignmentDeadlines;
+import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.assignment.AssignmentRole;
+import vn.dieuhanh.assignment.Assignments;
+import vn.dieuhanh.assignment.NewAssignment;
+import vn.dieuhanh.assignment.Urgency;
+import vn.dieuhanh.assignment.WorkSource;
+import vn.dieuhanh.calendar.WorkingCalendar;
+import vn.dieuhanh.directive.DirectivePlan;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+
+/** Registering directives and turning a leader's plan into assignments. */
+@Service
+@Transactional
+class DirectiveService {
+
+    private final DirectiveRepository repository;
+    private final Assignments assignments;
+    private final AssignmentDeadlines deadlines;
+    private final OrganisationDirectory directory;
+
+    DirectiveService(DirectiveRepository repository, Assignments assignments, AssignmentDeadlines deadlines,
+                     OrganisationDirectory directory) {
+        this.repository = repository;
+        this.assignments = assignments;
+        this.deadlines = deadlines;
+        this.directory = directory;
+    }
+
+    record Registration(String source, String documentNumber, LocalDate issuedOn, LocalDate receivedOn,
+                        String summary, String urgency, String attachmentRef, String registeredBy) {
+    }
+
+    record PlannedAssignments(String leadAssignmentId, List<String> coordinatingAssignmentIds,
+                              OffsetDateTime deadline) {
+    }
+
+    String register(Registration r, String processInstanceId) {
+        WorkSource source = directiveSource(r.source());
+        Urgency urgency = Urgency.parse(r.urgency());
+        require(r.documentNumber(), "documentNumber (số, ký hiệu văn bản)");
+        require(r.summary(), "summary (trích yếu)");
+        if (r.issuedOn() == null) {
+            throw new AssignmentInputException("issuedOn (ngày ban hành) is required");
+        }
+        LocalDate today = LocalDate.ofInstant(AssignmentDeadlines.now(), WorkingCalendar.ZONE);
+        LocalDate receivedOn = r.receivedOn() != null ? r.receivedOn() : today;
+        if (r.issuedOn().isAfter(today) || receivedOn.isAfter(today)) {
+            throw new AssignmentInputException("A directive cannot be issued or received in the future");
+        }
+        if (receivedOn.isBefore(r.issuedOn())) {
+            throw new AssignmentInputException("A directive cannot be received before it was issued");
+        }
+        String id = UUID.randomUUID().toString();
+        repository.insert(new DirectiveRepository.DirectiveRecord(id, source.name(), r.documentNumber().trim(),
+                r.issuedOn(), receivedOn, r.summary().trim(), urgency.name(), r.attachmentRef(), r.registeredBy(),
+                AssignmentDeadlines.now().atOffset(ZoneOffset.UTC),
+                null, null, null, processInstanceId));
+        return id;
+    }
+
+    /** Checks a plan completely before anything is created; returns the lead deadline. */
+    Map<String, OffsetDateTime> validate(DirectivePlan plan) {
+        Instant now = AssignmentDeadlines.now();
+        require(plan.assignedBy(), "the assigning leader");
+        require(plan.leadUnit(), "leadUnit (đơn vị chủ trì)");
+        knownUnit(plan.leadUnit());
+        Map<String, OffsetDateTime> result = new LinkedHashMap<>();
+        OffsetDateTime leadDeadline = deadlines.resolve(plan.deadlineWorkingDays(), plan.deadlineDate(), now);
+        result.put(plan.leadUnit(), leadDeadline);
+        Set<String> seen = new HashSet<>(Set.of(plan.leadUnit()));
+        for (DirectivePlan.Coordination coordination : plan.coordinating()) {
+            knownUnit(coordination.unitCode());
+            if (coordination.unitCode().equals(plan.leadUnit())) {
+                throw new AssignmentInputException("Unit '" + coordination.unitCode() + "' cannot be both lead and "
+                        + "coordinating (một đơn vị không thể vừa chủ trì vừa phối hợp)");
+            }
+            if (!seen.add(coordination.unitCode())) {
+                throw new AssignmentInputException("Unit '" + coordination.unitCode() + "' is listed twice");
+            }
+            if (coordination.workingDays() == null && coordination.date() == null) {
+                throw new AssignmentInputException("Coordinating unit '" + coordination.unitCode()
+                        + "' needs its own deadline (hạn phối hợp)");
+            }
+            OffsetDateTime deadline = deadlines.resolve(coordination.workingDays(), coordination.date(), now);
+            if (!deadline.isBefore(leadDeadline)) {
+                throw new AssignmentInputException("The deadline of coordinating unit '" + coordination.unitCode()
+                        + "' must be earlier than the lead unit's (hạn phối hợp phải trước hạn chủ trì)");
+            }
+            result.put(coordination.unitCode(), deadline);
+        }
+        for (String informed : plan.informedUnits()) {
+            knownUnit(informed);
+            if (!seen.add(informed)) {
+                throw new AssignmentInputException("Unit '" + informed + "' already has a role in this directive");
+            }
+        }
+        return result;
+    }
+
+    PlannedAssignments plan(String directiveId, DirectivePlan plan) {
+        DirectiveRepository.DirectiveRecord directive = repository.find(directiveId)
+                .orElseThrow(() -> new IllegalStateException("No directive " + directiveId));
+        Map<String, OffsetDateTime> unitDeadlines = validate(plan);
+        WorkSource source = WorkSource.valueOf(directive.source());
+        Urgency urgency = Urgency.valueOf(directive.urgency());
+        String title = directive.documentNumber() + ": " + directive.summary();
+        OffsetDateTime leadDeadline = unitDeadlines.get(plan.leadUnit());
+        String leadId = assignments.create(new NewAssignment(directiveId, null, AssignmentRole.LEAD, source, urgency,
+                plan.leadUnit(), null, title, plan.note(), plan.assignedBy(), plan.assignedBy(), leadDeadline));
+        String coordinatingReviewer = directory.head(plan.leadUnit()).map(Official::userId).orElse(plan.assignedBy());
+        List<String> coordinatingIds = new ArrayList<>();
+        for (DirectivePlan.Coordination coordination : plan.coordinating()) {
+            coordinatingIds.add(assignments.create(new NewAssignment(directiveId, leadId, AssignmentRole.COORDINATING,
+                    source, urgency, coordination.unitCode(), null, title, plan.note(), plan.assignedBy(),
+                    coordinatingReviewer, unitDeadlines.get(coordination.unitCode()))));
+        }
+        repository.markAssigned(directiveId, plan.assignedBy(), leadDeadline);
+        return new PlannedAssignments(leadId, coordinatingIds, leadDeadline);
+    }
+
+    void close(String directiveId) {
+        repository.markClosed(directiveId, AssignmentDeadlines.now().atOffset(ZoneOffset.UTC));
+    }
+
+    static WorkSource directiveSource(String value) {
+        if (value == null || value.isBlank()) {
+            throw new AssignmentInputException("source is required: CENTRAL, CITY_PARTY_COMMITTEE or "
+                    + "CITY_PEOPLES_COMMITTEE");
+        }
+        WorkSource source = WorkSource.parse(value);
+        if (source == WorkSource.INSTANT) {
+            throw new AssignmentInputException("A directive's source is CENTRAL, CITY_PARTY_COMMITTEE or "
+                    + "CITY_PEOPLES_COMMITTEE");
+        }
+        return source;
+    }
+
+    private void knownUnit(String code) {
+        if (code == null || directory.unit(code).isEmpty()) {
+            throw new AssignmentInputException("Unknown unit '" + code + "' (không có đơn vị này)");
+        }
+    }
+
+    private static void require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new AssignmentInputException(what + " is required");
+        }
+    }
+}
