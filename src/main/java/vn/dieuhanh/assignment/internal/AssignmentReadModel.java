@@ -61,8 +61,7 @@ class AssignmentReadModel {
                     .map(c -> summary(c, now)).toList();
             List<OpenTask> tasks = new ArrayList<>();
             if (a.processInstanceId() != null) {
-                // the subprocess tasks of the assignment, as the caller may see them
-                for (Task task : taskService.createTaskQuery().processInstanceId(a.processInstanceId()).list()) {
+                for (Task task : openTasksOf(a.processInstanceId())) {
                     tasks.add(new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                             task.getAssignee()));
                 }
@@ -70,6 +69,20 @@ class AssignmentReadModel {
             return new AssignmentDetail(summary(a, now), a.description(), a.resultSummary(), trail, contributions,
                     tasks);
         });
+    }
+
+    /**
+     * Who holds which step is part of the progress everyone who may see the assignment sees (the assigner, the
+     * leaders), even without the engine's permission to work the task itself; visibility was checked above.
+     */
+    private List<Task> openTasksOf(String processInstanceId) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return taskService.createTaskQuery().processInstanceId(processInstanceId).list();
+        } finally {
+            identityService.setAuthentication(caller);
+        }
     }
 
     List<AssignmentSummary> list(AssignmentQuery query, int limit) {

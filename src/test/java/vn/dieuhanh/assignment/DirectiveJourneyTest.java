@@ -1,0 +1,227 @@
+package vn.dieuhanh.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.dieuhanh.HttpClient;
+import vn.dieuhanh.PostgresIntegrationTest;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OfficialAccounts;
+import vn.dieuhanh.organisation.Role;
+
+/**
+ * A directive from registration to acceptance on a real PostgreSQL with the job executor on, driven the way officials
+ * drive it (Tasklist's engine REST for forms, the application REST for the rest), with time moved by the engine clock.
+ *
+ * <p>Monday 2 March 2026 09:00: the lead unit (Department of Construction) gets 10 working days (deadline Monday 16
+ * March 23:59:59), two wards coordinate with 5 working days (Monday 9 March 23:59:59), the Department of Finance is
+ * informed. The lead delegates down twice (head -> division -> official); the official reports, the leader returns
+ * it once, time passes the deadline, the official reports again and the leader accepts: completed late.
+ */
+@PostgresIntegrationTest
+class DirectiveJourneyTest {
+
+    static final String PASSWORD = "Nhiem-Vu-2026!";
+    static final String LEADER = "ld.vicechair";
+    static final String CLERK = "vp.clerk";
+    static final String LEAD_HEAD = "so-xay-dung.giamdoc";
+    static final String DIVISION = "so-xay-dung.phong-chuyen-mon";
+    static final String DIVISION_CHIEF = "so-xay-dung.truongphong";
+    static final String OFFICIAL = "so-xay-dung.chuyenvien";
+    static final String WARD_1 = "phuong-cau-ong-lanh";
+    static final String WARD_2 = "phuong-tan-dinh";
+    static final String WARD_1_HEAD = "phuong-cau-ong-lanh.chutich";
+    static final String WARD_2_HEAD = "phuong-tan-dinh.chutich";
+    static final String OUTSIDER = "phuong-an-lac.canbo";
+    static final OffsetDateTime MONDAY_MORNING = OffsetDateTime.parse("2026-03-02T09:00:00+07:00");
+
+    @Autowired
+    OfficialAccounts accounts;
+    @Autowired
+    HistoryService historyService;
+
+    @LocalServerPort
+    int port;
+    HttpClient http;
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void officialsAndClock() {
+        http = new HttpClient(port);
+        register(LEADER, "Phó Chủ tịch UBND TP", "ubnd-tp", null, Role.LEADER);
+        register(CLERK, "Văn thư Văn phòng", "van-phong-ubnd-tp", "van-phong-ubnd-tp.phong-tong-hop", Role.CLERK);
+        register(LEAD_HEAD, "Giám đốc Sở Xây dựng", "so-xay-dung", null, Role.HEAD);
+        register(DIVISION_CHIEF, "Trưởng phòng Chuyên môn", "so-xay-dung", DIVISION, Role.DEPUTY);
+        register(OFFICIAL, "Chuyên viên Sở Xây dựng", "so-xay-dung", DIVISION, Role.OFFICER);
+        register(WARD_1_HEAD, "Chủ tịch UBND phường Cầu Ông Lãnh", WARD_1, null, Role.HEAD);
+        register(WARD_2_HEAD, "Chủ tịch UBND phường Tân Định", WARD_2, null, Role.HEAD);
+        register(OUTSIDER, "Cán bộ phường An Lạc", "phuong-an-lac", null, Role.OFFICER);
+        ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void directiveFromRegistrationToLateAcceptance() throws Exception {
+        // The Office registers the directive (no assignment yet).
+        HttpResponse<String> registered = http.post("/api/directives", """
+                {"source":"CITY_PEOPLES_COMMITTEE","documentNumber":"512/UBND-ĐT","issuedOn":"2026-02-27",
+                 "summary":"Về chỉnh trang vỉa hè các tuyến đường trung tâm","urgency":"URGENT"}""", CLERK, PASSWORD);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String directiveId = json.readTree(registered.body()).get("directiveId").asText();
+        JsonNode directive = get("/api/directives/" + directiveId, CLERK);
+        assertThat(directive.get("registeredSameDay").asBoolean()).isTrue();
+
+        // A City PC leader assigns it in Tasklist (the form's variables, through the engine REST API).
+        String assignTask = singleTaskId(LEADER, "directive-handling", "Task_AssignDirective");
+        HttpResponse<String> assigned = http.post("/engine-rest/task/" + assignTask + "/complete", """
+                {"variables":{
+                  "leadUnit":{"value":"so-xay-dung","type":"String"},
+                  "deadlineWorkingDays":{"value":10,"type":"Long"},
+                  "coordinatingUnits":{"value":"[\\"phuong-cau-ong-lanh\\",\\"phuong-tan-dinh\\"]","type":"Json"},
+                  "coordinatingWorkingDays":{"value":5,"type":"Long"},
+                  "informedUnits":{"value":"[\\"so-tai-chinh\\"]","type":"Json"},
+                  "assignmentNote":{"value":"Báo cáo kết quả trước ngày 16/3","type":"String"}}}""", LEADER, PASSWORD);
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(204);
+
+        // Three assignments run in parallel, each waiting at its unit's head.
+        JsonNode list = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/assignments?directive=" + directiveId, LEADER),
+                node -> node.size() == 3 && openTaskCount(node) == 3);
+        String leadId = idOf(list, "so-xay-dung");
+        String ward1Id = idOf(list, WARD_1);
+        String ward2Id = idOf(list, WARD_2);
+        assertThat(get("/api/assignments/" + leadId, LEADER).get("assignment").get("deadline").asText())
+                .isEqualTo("2026-03-16T23:59:59+07:00");
+        assertThat(get("/api/assignments/" + ward1Id, LEADER).get("assignment").get("deadline").asText())
+                .isEqualTo("2026-03-09T23:59:59+07:00");
+        assertThat(buckets(directiveId)).containsEntry("OPEN_WITHIN_DEADLINE", 3L).containsEntry("OPEN_OVERDUE", 0L);
+
+        // Other wards see nothing of it.
+        assertThat(http.get("/api/assignments/" + leadId, OUTSIDER, PASSWORD).statusCode()).isEqualTo(404);
+        assertThat(get("/api/assignments?directive=" + directiveId, OUTSIDER).size()).isZero();
+
+        // The wards report on time; the lead unit's head accepts their contributions.
+        act(ward1Id, "report", "{\"result\":\"Đã rà soát 12 tuyến đường\"}", WARD_1_HEAD);
+        act(ward2Id, "report", "{\"result\":\"Đã rà soát 8 tuyến đường\"}", WARD_2_HEAD);
+        act(ward1Id, "review", "{\"accepted\":true}", LEAD_HEAD);
+        act(ward2Id, "review", "{\"accepted\":true}", LEAD_HEAD);
+        JsonNode leadView = get("/api/assignments/" + leadId, LEAD_HEAD);
+        assertThat(leadView.get("contributions").findValuesAsText("bucket"))
+                .containsExactly("COMPLETED_ON_TIME", "COMPLETED_ON_TIME");
+
+        // Delegated down twice in the lead unit: head -> division -> official.
+        act(leadId, "delegate", "{\"to\":\"" + DIVISION + "\",\"note\":\"Phòng Chuyên môn chủ trì\"}", LEAD_HEAD);
+        act(leadId, "delegate", "{\"to\":\"" + OFFICIAL + "\",\"note\":\"Giao đồng chí xử lý\"}", DIVISION_CHIEF);
+        assertThat(get("/api/assignments?official=" + OFFICIAL, OFFICIAL).findValuesAsText("id")).contains(leadId);
+        act(leadId, "report", "{\"result\":\"Dự thảo kế hoạch chỉnh trang\"}", OFFICIAL);
+        act(leadId, "review", "{\"accepted\":false,\"note\":\"Bổ sung kinh phí dự kiến\"}", LEADER);
+        assertThat(get("/api/assignments/" + leadId, OFFICIAL).get("openTasks").findValuesAsText("assignee"))
+                .containsExactly(OFFICIAL);
+
+        // Time passes the lead deadline (Tuesday 17 March): the lead assignment is open and overdue.
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-17T10:00:00+07:00").toInstant()));
+        assertThat(buckets(directiveId)).containsEntry("OPEN_OVERDUE", 1L).containsEntry("COMPLETED_ON_TIME", 2L);
+        assertThat(get("/api/assignments?bucket=OPEN_OVERDUE&directive=" + directiveId, LEADER)
+                .findValuesAsText("id")).containsExactly(leadId);
+
+        act(leadId, "report", "{\"result\":\"Kế hoạch chỉnh trang, kèm dự toán kinh phí\"}", OFFICIAL);
+        act(leadId, "review", "{\"accepted\":true,\"note\":\"Đồng ý\"}", LEADER);
+
+        assertThat(buckets(directiveId)).containsEntry("COMPLETED_LATE", 1L).containsEntry("COMPLETED_ON_TIME", 2L)
+                .containsEntry("OPEN_OVERDUE", 0L).containsEntry("OPEN_WITHIN_DEADLINE", 0L);
+        JsonNode lead = get("/api/assignments/" + leadId, LEADER);
+        assertThat(lead.get("trail").findValuesAsText("kind")).containsExactly("ASSIGNED", "DELEGATED", "DELEGATED",
+                "REPORTED", "RETURNED", "REPORTED", "ACCEPTED");
+        assertThat(lead.get("trail").findValuesAsText("actor")).containsExactly(LEADER, LEAD_HEAD, DIVISION_CHIEF,
+                OFFICIAL, LEADER, OFFICIAL, LEADER);
+        assertThat(lead.get("trail").get(1).get("target").asText()).isEqualTo(DIVISION);
+        assertThat(lead.get("trail").get(2).get("target").asText()).isEqualTo(OFFICIAL);
+        assertThat(lead.get("trail").get(4).get("note").asText()).isEqualTo("Bổ sung kinh phí dự kiến");
+
+        // The directive closes with the lead unit's accepted result; the informed unit's acknowledgement ends with it.
+        JsonNode closed = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/directives/" + directiveId, CLERK), d -> d.hasNonNull("closedAt"));
+        assertThat(closed.get("assignedBy").asText()).isEqualTo(LEADER);
+        String directiveInstance = json.readTree(registered.body()).get("processInstanceId").asText();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(directiveInstance)
+                .singleResult().getEndActivityId()).isEqualTo("EndEvent_DirectiveCompleted");
+
+        JsonNode bySource = get("/api/assignments/summary?by=source&directive=" + directiveId, LEADER);
+        assertThat(bySource.get("groups").get(0).get("key").asText()).isEqualTo("CITY_PEOPLES_COMMITTEE");
+        JsonNode byLeader = get("/api/assignments/summary?by=leader&directive=" + directiveId, LEADER);
+        assertThat(byLeader.get("groups").get(0).get("key").asText()).isEqualTo(LEADER);
+        assertThat(byLeader.get("groups").get(0).get("counts").get("COMPLETED_LATE").asLong()).isEqualTo(1);
+    }
+
+    private void register(String user, String name, String unit, String division, Role role) {
+        accounts.register(new Official(user, name, null, unit, division, role), PASSWORD);
+    }
+
+    private JsonNode get(String path, String user) {
+        HttpResponse<String> response = http.get(path, user, PASSWORD);
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        try {
+            return json.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void act(String assignmentId, String action, String body, String user) {
+        HttpResponse<String> response = http.post("/api/assignments/" + assignmentId + "/" + action, body, user,
+                PASSWORD);
+        assertThat(response.statusCode()).as(action + " by " + user + ": " + response.body()).isEqualTo(204);
+    }
+
+    private String singleTaskId(String user, String processKey, String taskKey) {
+        JsonNode tasks = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/engine-rest/task?processDefinitionKey=" + processKey + "&taskDefinitionKey=" + taskKey,
+                        user), node -> node.size() == 1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    private long openTaskCount(JsonNode assignments) {
+        long count = 0;
+        for (JsonNode assignment : assignments) {
+            count += get("/api/assignments/" + assignment.get("id").asText(), LEADER).get("openTasks").size();
+        }
+        return count;
+    }
+
+    private static String idOf(JsonNode assignments, String unitCode) {
+        List<String> ids = new ArrayList<>();
+        assignments.forEach(a -> {
+            if (a.get("unitCode").asText().equals(unitCode)) {
+                ids.add(a.get("id").asText());
+            }
+        });
+        assertThat(ids).hasSize(1);
+        return ids.get(0);
+    }
+
+    private java.util.Map<String, Long> buckets(String directiveId) {
+        JsonNode total = get("/api/assignments/summary?directive=" + directiveId, LEADER).get("total");
+        java.util.Map<String, Long> result = new java.util.LinkedHashMap<>();
+        total.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asLong()));
+        return result;
+    }
+}
