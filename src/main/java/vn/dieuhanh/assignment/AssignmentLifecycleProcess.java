@@ -34,6 +34,8 @@ public final class AssignmentLifecycleProcess {
     public static final String VAR_TITLE = "title";
     public static final String VAR_DESCRIPTION = "description";
     public static final String VAR_DEADLINE = "deadline";
+    /** The deadline written the Vietnamese way, for forms ("hết ngày 16/03/2026 (thứ Hai)"). */
+    public static final String VAR_DEADLINE_TEXT = "deadlineText";
     public static final String VAR_HOLDER_GROUP = "holderGroup";
     public static final String VAR_HOLDER_USER = "holderUser";
     public static final String VAR_REVIEWER = "reviewer";
@@ -50,6 +52,7 @@ public final class AssignmentLifecycleProcess {
     public static final String VAR_PROPOSED_DEADLINE = "proposedDeadline";
     /** The proposed deadline as the legal deadline instant, set once the request is recorded (for the review). */
     public static final String VAR_PROPOSED_DEADLINE_AT = "proposedDeadlineAt";
+    public static final String VAR_PROPOSED_DEADLINE_TEXT = "proposedDeadlineText";
     public static final String VAR_EXTENSION_REASON = "extensionReason";
     public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
     public static final String VAR_EXTENSION_DECISION_NOTE = "extensionDecisionNote";

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.dieuhanh.assignment.VietnameseDates;
 
 /** Typed access to the lifecycle's variables, so delegates read like the BPMN they serve. */
 final class LifecycleVariables {
@@ -60,6 +61,7 @@ final class LifecycleVariables {
 
     void setDeadline(OffsetDateTime deadline) {
         scope.setVariable(VAR_DEADLINE, Date.from(deadline.toInstant()));
+        scope.setVariable(VAR_DEADLINE_TEXT, VietnameseDates.deadline(deadline));
     }
 
     void setHolder(Holder holder) {
