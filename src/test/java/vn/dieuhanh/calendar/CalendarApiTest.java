@@ -84,6 +84,9 @@ class CalendarApiTest {
                 ADMIN, ADMIN_PASSWORD);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"deadline\":\"2026-02-24T23:59:59+07:00\"}");
+        // Tết 2025: off 25/1 - 2/2, Monday 27/1 swapped with the make-up Saturday 8/2
+        assertThat(http.get("/api/calendar/deadline?from=2025-01-23T10:00:00%2B07:00&workingDays=7", ADMIN,
+                ADMIN_PASSWORD).body()).isEqualTo("{\"deadline\":\"2025-02-08T23:59:59+07:00\"}");
     }
 
     @Test
