@@ -31,6 +31,16 @@ public final class HttpClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> put(String path, String json, String user, String password) {
+        return send(request(path, user, password)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path, String user, String password) {
+        return send(request(path, user, password).DELETE().build());
+    }
+
     public HttpResponse<String> postForm(String path, String form, String cookieHeader, String xsrfToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

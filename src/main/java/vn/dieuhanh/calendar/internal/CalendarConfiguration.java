@@ -1,10 +1,12 @@
 package vn.dieuhanh.calendar.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,10 +29,27 @@ class CalendarConfiguration {
         return new OfficialSchedules(ScheduleFiles.load(ScheduleFiles.LOCATION), overrides);
     }
 
+    /**
+     * {@code dieuhanh.calendar.refresh-interval} (default 30s): how long a node may keep serving working days
+     * from its cache after another node changed a schedule.
+     */
     @Bean
     OfficialWorkingCalendar workingCalendar(VietnameseLunarCalendar lunarCalendar, OfficialSchedules schedules,
-            @Value("${dieuhanh.calendar.working-hours:" + WorkingHours.DEFAULT + "}") String workingHours) {
-        return new OfficialWorkingCalendar(lunarCalendar, schedules, WorkingHours.parse(workingHours));
+            ScheduleOverrideRepository repository,
+            @Value("${dieuhanh.calendar.working-hours:" + WorkingHours.DEFAULT + "}") String workingHours,
+            @Value("${dieuhanh.calendar.refresh-interval:30s}") String refreshInterval) {
+        return new OfficialWorkingCalendar(lunarCalendar, schedules, WorkingHours.parse(workingHours), repository,
+                Clock.systemUTC(), refreshInterval(refreshInterval));
+    }
+
+    /** "30s", "2m", "PT30S" or plain milliseconds, as Spring Boot reads durations. */
+    static Duration refreshInterval(String text) {
+        try {
+            return DurationStyle.detectAndParse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dieuhanh.calendar.refresh-interval must be a duration such as 30s,"
+                    + " got '" + text + "'", e);
+        }
     }
 
     @Bean

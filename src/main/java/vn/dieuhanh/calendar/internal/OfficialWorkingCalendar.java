@@ -1,5 +1,6 @@
 package vn.dieuhanh.calendar.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,8 +8,12 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import vn.dieuhanh.calendar.CalendarArgumentException;
 import vn.dieuhanh.calendar.CalendarDay;
@@ -16,10 +21,18 @@ import vn.dieuhanh.calendar.LunarCalendar;
 import vn.dieuhanh.calendar.WorkingCalendar;
 
 /**
- * {@link WorkingCalendar} over lazily built, cached {@link WorkingYear} tables. A table is rebuilt
- * only after {@link #forgetYear(int)}, which the schedule administration calls after a change.
+ * {@link WorkingCalendar} over lazily built, cached {@link WorkingYear} tables. A table is rebuilt only after
+ * {@link #scheduleChanged(int, long)}, which the schedule administration of this node calls after a change, or
+ * after the periodic check of the cluster-wide {@link ScheduleVersionSource schedule version} found a change
+ * made on another node.
+ *
+ * <p>The check is lazy: an access at least {@code refreshInterval} after the previous check reads the version
+ * (one single-row query; only one thread at a time, the others carry on with the cached tables). If it moved,
+ * every cached year is dropped. Between checks the hot path reads the clock and an array, never the database.
  */
 class OfficialWorkingCalendar implements WorkingCalendar {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfficialWorkingCalendar.class);
 
     private static final int FIRST_YEAR = LunarCalendar.FIRST_YEAR;
     private static final int LAST_YEAR = LunarCalendar.LAST_YEAR;
@@ -28,15 +41,45 @@ class OfficialWorkingCalendar implements WorkingCalendar {
     private final StatutoryHolidays statutoryHolidays;
     private final OfficialScheduleSource officialSchedules;
     private final WorkingHours workingHours;
-    private final AtomicReferenceArray<WorkingYear> years = new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
-    /** Bumped by every {@link #forgetYear(int)}, so a table built from stale data is not cached. */
-    private final AtomicLong scheduleGeneration = new AtomicLong();
+    /**
+     * The cached tables. Dropping tables replaces the whole array (under {@code this}), and a table is stored into
+     * the array that was current <em>before</em> its schedule was read: a table built from data older than a drop
+     * therefore lands in a discarded array and is never served.
+     */
+    private volatile AtomicReferenceArray<WorkingYear> years = emptyCache();
 
+    /** Null when nothing outside this object changes the schedules (tests, schedule files only). */
+    private final ScheduleVersionSource versionSource;
+    private final Clock clock;
+    private final long refreshIntervalMillis;
+    /** Epoch millisecond from which the next access checks the version. */
+    private volatile long nextCheckAt = Long.MIN_VALUE;
+    private final AtomicBoolean checking = new AtomicBoolean();
+    /** The schedule version the cached tables are known to reflect; MIN_VALUE until the first check. */
+    private final AtomicLong knownVersion = new AtomicLong(Long.MIN_VALUE);
+
+    /** A calendar whose schedules change only through {@link #scheduleChanged(int, long)} on this object. */
     OfficialWorkingCalendar(VietnameseLunarCalendar lunarCalendar, OfficialScheduleSource officialSchedules,
             WorkingHours workingHours) {
+        this(lunarCalendar, officialSchedules, workingHours, null, Clock.systemUTC(), Duration.ZERO);
+    }
+
+    /**
+     * A calendar that also notices changes committed by other nodes: at most once per {@code refreshInterval}
+     * (zero: at every access) it compares {@code versionSource} with the version of its cached tables.
+     */
+    OfficialWorkingCalendar(VietnameseLunarCalendar lunarCalendar, OfficialScheduleSource officialSchedules,
+            WorkingHours workingHours, ScheduleVersionSource versionSource, Clock clock, Duration refreshInterval) {
+        if (refreshInterval == null || refreshInterval.isNegative()) {
+            throw new IllegalArgumentException("dieuhanh.calendar.refresh-interval must not be negative, got "
+                    + refreshInterval);
+        }
         this.statutoryHolidays = new StatutoryHolidays(lunarCalendar);
         this.officialSchedules = officialSchedules;
         this.workingHours = workingHours;
+        this.versionSource = versionSource;
+        this.clock = clock;
+        this.refreshIntervalMillis = refreshInterval.toMillis();
     }
 
     @Override
@@ -156,11 +199,70 @@ class OfficialWorkingCalendar implements WorkingCalendar {
         return count;
     }
 
+    /**
+     * Called on the node that made a change, after it committed {@code newVersion}: drops the year at once. When
+     * no other change came in between, the cached tables now reflect {@code newVersion}, so the next periodic
+     * check does not drop the other years.
+     */
+    void scheduleChanged(int year, long newVersion) {
+        forgetYear(year);
+        knownVersion.compareAndSet(newVersion - 1, newVersion);
+    }
+
     /** Drops the cached table of a year, e.g. after its official schedule changed. */
     void forgetYear(int year) {
         if (year >= FIRST_YEAR && year <= LAST_YEAR) {
-            scheduleGeneration.incrementAndGet();
-            years.set(year - FIRST_YEAR, null);
+            synchronized (this) {
+                AtomicReferenceArray<WorkingYear> copy = emptyCache();
+                AtomicReferenceArray<WorkingYear> current = years;
+                for (int i = 0; i < copy.length(); i++) {
+                    if (i != year - FIRST_YEAR) {
+                        copy.set(i, current.get(i));
+                    }
+                }
+                years = copy;
+            }
+        }
+    }
+
+    /** Drops every cached table. */
+    void forgetAllYears() {
+        synchronized (this) {
+            years = emptyCache();
+        }
+    }
+
+    /**
+     * Compares the cluster-wide schedule version with the cached one if the refresh interval has passed since
+     * the last check. A failing check (database unreachable) is logged and retried after the interval; the
+     * cached tables stay in use meanwhile.
+     */
+    void refreshIfDue() {
+        if (versionSource == null) {
+            return;
+        }
+        long now = clock.millis();
+        if (now < nextCheckAt || !checking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (now < nextCheckAt) {
+                return; // another thread checked meanwhile
+            }
+            nextCheckAt = now + refreshIntervalMillis;
+            long version = versionSource.currentVersion();
+            long previous = knownVersion.getAndSet(version);
+            if (previous != version) {
+                forgetAllYears();
+                if (previous != Long.MIN_VALUE) {
+                    LOG.info("Official calendar schedules changed (version {} -> {}): cached working-day tables dropped",
+                            previous, version);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot check the calendar schedule version; retrying in {} ms", refreshIntervalMillis, e);
+        } finally {
+            checking.set(false);
         }
     }
 
@@ -169,15 +271,18 @@ class OfficialWorkingCalendar implements WorkingCalendar {
             throw new CalendarArgumentException("Year must be between " + FIRST_YEAR + " and " + LAST_YEAR
                     + ", got " + year + " (năm phải trong khoảng 1900-2100)");
         }
-        WorkingYear table = years.get(year - FIRST_YEAR);
+        refreshIfDue();
+        AtomicReferenceArray<WorkingYear> cache = years;
+        WorkingYear table = cache.get(year - FIRST_YEAR);
         if (table == null) {
-            long generation = scheduleGeneration.get();
             table = WorkingYear.build(year, statutoryHolidays.of(year), officialSchedules.entriesFor(year));
-            if (scheduleGeneration.get() == generation) {
-                years.compareAndSet(year - FIRST_YEAR, null, table);
-            }
+            cache.compareAndSet(year - FIRST_YEAR, null, table);
         }
         return table;
+    }
+
+    private static AtomicReferenceArray<WorkingYear> emptyCache() {
+        return new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
     }
 
     private static LocalDate localDate(Instant instant) {

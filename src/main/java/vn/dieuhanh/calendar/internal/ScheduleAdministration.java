@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.dieuhanh.calendar.CalendarArgumentException;
 import vn.dieuhanh.calendar.LunarCalendar;
 
-/** Run-time changes of the official schedules: validated, persisted, audited, then caches dropped. */
+/**
+ * Run-time changes of the official schedules: validated, persisted, audited, then this node's cache of the year
+ * dropped. Other nodes notice the change through the schedule version within their refresh interval.
+ */
 class ScheduleAdministration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,8 +51,8 @@ class ScheduleAdministration {
         // Build the year once before saving, so a contradictory schedule is rejected, not stored.
         WorkingYear.build(year, List.of(), sorted);
         List<ScheduleEntry> before = schedules.schedule(year).entries();
-        repository.replace(year, sorted, audit(year, "REPLACED", user, reason, before, sorted));
-        workingCalendar.forgetYear(year);
+        long version = repository.replace(year, sorted, audit(year, "REPLACED", user, reason, before, sorted));
+        workingCalendar.scheduleChanged(year, version);
         return schedules.schedule(year);
     }
 
@@ -61,8 +64,8 @@ class ScheduleAdministration {
         if (current.origin() != OfficialSchedules.Origin.OVERRIDE) {
             throw new CalendarArgumentException("Year " + year + " has no run-time override to remove");
         }
-        repository.remove(year, audit(year, "REVERTED", user, reason, current.entries(), List.of()));
-        workingCalendar.forgetYear(year);
+        long version = repository.remove(year, audit(year, "REVERTED", user, reason, current.entries(), List.of()));
+        workingCalendar.scheduleChanged(year, version);
         return schedules.schedule(year);
     }
 

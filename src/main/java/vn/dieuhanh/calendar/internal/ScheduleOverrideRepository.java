@@ -15,8 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.dieuhanh.calendar.DayKind;
 
-/** The cal_ tables of V3__calendar_schedule_overrides.sql. */
-class ScheduleOverrideRepository {
+/**
+ * The cal_ tables of V3__calendar_schedule_overrides.sql and V5__calendar_schedule_version.sql. Every change
+ * increments the cluster-wide schedule version in its own transaction, so other nodes notice it.
+ */
+class ScheduleOverrideRepository implements ScheduleVersionSource {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -41,8 +44,16 @@ class ScheduleOverrideRepository {
                 .list());
     }
 
-    void replace(int year, List<ScheduleEntry> entries, ScheduleAuditRecord audit) {
-        transaction.executeWithoutResult(status -> {
+    /** The number of schedule changes ever committed (cal_schedule_version), cheap: one row by primary key. */
+    @Override
+    public long currentVersion() {
+        return jdbc.sql("SELECT version_no FROM cal_schedule_version WHERE id = 1").query(Long.class).single();
+    }
+
+    /** Stores the override of a year; returns the schedule version this change committed. */
+    long replace(int year, List<ScheduleEntry> entries, ScheduleAuditRecord audit) {
+        return transaction.execute(status -> {
+            long version = bumpVersion();
             deleteOverride(year);
             jdbc.sql("""
                             INSERT INTO cal_schedule_override (schedule_year, reason, updated_by, updated_at)
@@ -61,13 +72,17 @@ class ScheduleOverrideRepository {
                         .update();
             }
             append(audit);
+            return version;
         });
     }
 
-    void remove(int year, ScheduleAuditRecord audit) {
-        transaction.executeWithoutResult(status -> {
+    /** Drops the override of a year; returns the schedule version this change committed. */
+    long remove(int year, ScheduleAuditRecord audit) {
+        return transaction.execute(status -> {
+            long version = bumpVersion();
             deleteOverride(year);
             append(audit);
+            return version;
         });
     }
 
@@ -80,6 +95,18 @@ class ScheduleOverrideRepository {
                         rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class),
                         rs.getString("reason"), rs.getString("old_entries"), rs.getString("new_entries")))
                 .list();
+    }
+
+    /**
+     * Increments the version first: the row lock also serialises concurrent changes (on PostgreSQL the second
+     * transaction waits for the first to commit), and the new value becomes visible with the change itself.
+     */
+    private long bumpVersion() {
+        int updated = jdbc.sql("UPDATE cal_schedule_version SET version_no = version_no + 1 WHERE id = 1").update();
+        if (updated != 1) {
+            throw new IllegalStateException("cal_schedule_version has no row: is V5__calendar_schedule_version.sql applied?");
+        }
+        return currentVersion();
     }
 
     private void deleteOverride(int year) {

@@ -60,6 +60,14 @@ public final class CalendarBenchmark {
         report("deadline after N working days (1-60)", i -> calendar.deadlineAfterWorkingDays(instants[i], days[i]).getDayOfMonth());
         report("add N working hours (1-60 h)", i -> (int) calendar.addWorkingHours(instants[i], Duration.ofHours(days[i])).getEpochSecond());
         report("is working day", i -> calendar.isWorkingDay(dates[i]) ? 1 : 0);
+
+        // as in production: the cluster-wide schedule version checked at most every 30 s (here an in-memory stub)
+        java.util.Map<Integer, java.util.List<ScheduleEntry>> files = ScheduleFiles.load(ScheduleFiles.LOCATION);
+        OfficialWorkingCalendar refreshing = new OfficialWorkingCalendar(lunar,
+                year -> files.getOrDefault(year, java.util.List.of()), WorkingHours.parse(WorkingHours.DEFAULT),
+                () -> 0L, java.time.Clock.systemUTC(), Duration.ofSeconds(30));
+        report("deadline, with the refresh check", i -> refreshing.deadlineAfterWorkingDays(instants[i], days[i]).getDayOfMonth());
+        report("is working day, with the refresh check", i -> refreshing.isWorkingDay(dates[i]) ? 1 : 0);
     }
 
     private static void report(String name, IntUnaryOperator operation) {

@@ -34,7 +34,8 @@ class CalendarWiringTest {
                         CalendarExceptionHandler.class, ComputeDeadlineDelegate.class)
                 .withBean(DataSource.class, () -> database.database)
                 .withBean(IdentityService.class, () -> mock(IdentityService.class))
-                .withPropertyValues("dieuhanh.calendar.working-hours=07:30-11:30,13:30-17:30")
+                .withPropertyValues("dieuhanh.calendar.working-hours=07:30-11:30,13:30-17:30",
+                        "dieuhanh.calendar.refresh-interval=5s")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(WorkingCalendar.class).hasSingleBean(LunarCalendar.class);
@@ -43,5 +44,24 @@ class CalendarWiringTest {
                             .isEqualTo(LunarDate.of(2026, 1, 1));
                     assertThat(context.getBean(WorkingCalendar.class).isWorkingDay(LocalDate.of(2026, 2, 20))).isFalse();
                 });
+    }
+
+    @Test
+    void refreshIntervalIsADuration() {
+        assertThat(CalendarConfiguration.refreshInterval("30s")).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(CalendarConfiguration.refreshInterval("PT2M")).isEqualTo(java.time.Duration.ofMinutes(2));
+        new ApplicationContextRunner()
+                .withUserConfiguration(CalendarConfiguration.class)
+                .withBean(DataSource.class, () -> database.database)
+                .withPropertyValues("dieuhanh.calendar.refresh-interval=soon")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("dieuhanh.calendar.refresh-interval must be a duration such as 30s,"
+                                + " got 'soon'"));
+        new ApplicationContextRunner()
+                .withUserConfiguration(CalendarConfiguration.class)
+                .withBean(DataSource.class, () -> database.database)
+                .withPropertyValues("dieuhanh.calendar.refresh-interval=-1s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("must not be negative"));
     }
 }

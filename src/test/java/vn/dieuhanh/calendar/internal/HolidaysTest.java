@@ -44,19 +44,52 @@ class HolidaysTest {
     }
 
     @Test
-    void year2025WithOfficialSwapAroundThirtyAprilAndDefaultTet() {
+    void year2025WithOfficialTetSwapAroundThirtyAprilAndNationalDay() {
         assertThat(calendar.holidays(2025))
                 .extracting(day -> day.date().toString(), CalendarDay::kind)
                 .containsExactly(
                         tuple("2025-01-01", HOLIDAY),
+                        tuple("2025-01-27", COMPENSATORY_DAY_OFF),
                         tuple("2025-01-28", HOLIDAY), tuple("2025-01-29", HOLIDAY), tuple("2025-01-30", HOLIDAY),
                         tuple("2025-01-31", HOLIDAY), tuple("2025-02-01", HOLIDAY),
-                        tuple("2025-02-03", COMPENSATORY_DAY_OFF),
+                        tuple("2025-02-08", MAKEUP_WORKING_DAY),
                         tuple("2025-04-07", HOLIDAY),
                         tuple("2025-04-26", MAKEUP_WORKING_DAY),
                         tuple("2025-04-30", HOLIDAY), tuple("2025-05-01", HOLIDAY),
                         tuple("2025-05-02", COMPENSATORY_DAY_OFF),
                         tuple("2025-09-01", HOLIDAY), tuple("2025-09-02", HOLIDAY));
+    }
+
+    @Test
+    void tet2025IsNineDaysOffFromSaturday25JanuaryToSunday2FebruaryWithMakeUpSaturday8February() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 1, 24))).isTrue();
+        for (LocalDate day = LocalDate.of(2025, 1, 25); !day.isAfter(LocalDate.of(2025, 2, 2)); day = day.plusDays(1)) {
+            assertThat(calendar.isWorkingDay(day)).as("%s", day).isFalse();
+        }
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 2, 3))).as("no compensatory Monday").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 2, 8))).as("make-up Saturday").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 2, 9))).isFalse();
+    }
+
+    @Test
+    void tet2025EntriesAgreeWithTheLunarCalendar() {
+        VietnameseLunarCalendar lunar = new VietnameseLunarCalendar();
+        // the file's names and comments: 25/1 = 26 Chạp, 28/1 = 29 Chạp (last day of Giáp Thìn), 29/1 = mùng 1,
+        // 1/2 = mùng 4, 2/2 = mùng 5
+        assertThat(lunar.toLunar(LocalDate.of(2025, 1, 25))).isEqualTo(vn.dieuhanh.calendar.LunarDate.of(2024, 12, 26));
+        assertThat(lunar.toLunar(LocalDate.of(2025, 1, 28))).isEqualTo(vn.dieuhanh.calendar.LunarDate.of(2024, 12, 29));
+        assertThat(lunar.newYearDay(2025)).isEqualTo(LocalDate.of(2025, 1, 29));
+        assertThat(lunar.toLunar(LocalDate.of(2025, 2, 1))).isEqualTo(vn.dieuhanh.calendar.LunarDate.of(2025, 1, 4));
+        assertThat(lunar.toLunar(LocalDate.of(2025, 2, 2))).isEqualTo(vn.dieuhanh.calendar.LunarDate.of(2025, 1, 5));
+    }
+
+    @Test
+    void nationalDay2025IsSaturday30AugustToTuesday2September() {
+        for (LocalDate day = LocalDate.of(2025, 8, 30); !day.isAfter(LocalDate.of(2025, 9, 2)); day = day.plusDays(1)) {
+            assertThat(calendar.isWorkingDay(day)).as("%s", day).isFalse();
+        }
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 8, 29))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2025, 9, 3))).isTrue();
     }
 
     @Test
