@@ -28,6 +28,9 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         dataSource.setMaximumPoolSize(10);
+        // At JVM exit the server's own shutdown hook may stop PostgreSQL while Spring still closes the engine, which
+        // then waits for a connection: keep that wait short instead of Hikari's 30 s.
+        dataSource.setConnectionTimeout(3000);
         return dataSource;
     }
 }
