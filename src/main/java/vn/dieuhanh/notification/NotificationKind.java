@@ -1,0 +1,21 @@
+package vn.dieuhanh.notification;
+
+/** The kinds of notifications officials receive. */
+public enum NotificationKind {
+    REMINDER("Nhắc việc"),
+    OVERDUE("Quá hạn"),
+    OVERDUE_REMINDER("Nhắc việc quá hạn"),
+    ESCALATION("Báo cáo lãnh đạo việc quá hạn"),
+    MESSAGE("Trao đổi về nhiệm vụ"),
+    NUDGE("Lãnh đạo nhắc việc");
+
+    private final String label;
+
+    NotificationKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
