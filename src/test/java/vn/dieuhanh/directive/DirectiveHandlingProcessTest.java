@@ -1,0 +1,340 @@
+package vn.dieuhanh.directive;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.dieuhanh.directive.DirectiveHandlingProcess.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.dieuhanh.ProcessTestEngine;
+import vn.dieuhanh.assignment.AssignmentLifecycleProcess;
+import vn.dieuhanh.assignment.LifecycleFakes;
+
+@Deployment(resources = {"processes/directive/directive-handling.bpmn",
+        "processes/assignment/assignment-lifecycle.bpmn", "processes/directive/document-acknowledgement.bpmn",
+        "forms/register-directive.form", "forms/assign-directive.form", "forms/handle-assignment.form",
+        "forms/review-assignment-result.form", "forms/review-extension-request.form",
+        "forms/document-acknowledgement.form"})
+class DirectiveHandlingProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
+
+    static final String END_COORDINATION_FINISHED = "EndEvent_CoordinationFinished";
+    static final String END_UNITS_INFORMED = "EndEvent_UnitsInformed";
+
+    static final String CLERK = "office.clerk";
+    static final String CHAIR = "chair";
+    static final String LEAD = "so-y-te";
+    static final String FINANCE = "so-tai-chinh";
+    static final String WARD = "phuong-sai-gon";
+    static final String EDUCATION = "so-giao-duc-va-dao-tao";
+    static final String NUMBER = "15/CT-UBND";
+    static final String SUMMARY = "Về phòng, chống sốt xuất huyết mùa mưa 2026";
+    /** The fake has no working-day calendar: N working days are N calendar days after this instant. */
+    static final OffsetDateTime ASSIGNED_AT = OffsetDateTime.of(2026, 3, 2, 17, 0, 0, 0, ZoneOffset.ofHours(7));
+
+    final LifecycleFakes lifecycle = new LifecycleFakes();
+    final List<String> steps = new ArrayList<>();
+
+    @BeforeEach
+    void useTheTestEngineAndTheFakes() {
+        init(ENGINE.getProcessEngine());
+        lifecycle.register();
+        Mocks.register("registerDirective", registerDirective());
+        Mocks.register("planDirectiveAssignments", planDirectiveAssignments());
+        Mocks.register("closeDirective", (JavaDelegate) execution -> steps.add("closeDirective"));
+    }
+
+    @AfterEach
+    void forgetTheFakes() {
+        Mocks.reset();
+        ENGINE.getIdentityService().clearAuthentication();
+    }
+
+    // --- fakes of DirectiveDelegates -------------------------------------------------------------------------------
+
+    JavaDelegate registerDirective() {
+        return execution -> {
+            steps.add("registerDirective");
+            execution.setVariable(VAR_DIRECTIVE_ID, "CD-1");
+            execution.setVariable(VAR_UNIT_OPTIONS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                    "[{\"label\":\"Sở Y tế\",\"value\":\"so-y-te\"}]").create());
+            if (execution.getVariable(VAR_ASSIGNMENT_PLANNED) == null) {
+                execution.setVariable(VAR_ASSIGNMENT_PLANNED, false);
+            }
+        };
+    }
+
+    /** Records one assignment per unit in the lifecycle's book and sets the ids the call activities read. */
+    JavaDelegate planDirectiveAssignments() {
+        return execution -> {
+            steps.add("planDirectiveAssignments");
+            String directiveId = (String) execution.getVariable(VAR_DIRECTIVE_ID);
+            Object assignedBy = execution.getVariable(VAR_ASSIGNED_BY);
+            String leader = assignedBy != null ? assignedBy.toString() : (String) execution.getVariable("lastActor");
+            String leadUnit = (String) execution.getVariable(VAR_LEAD_UNIT);
+            String leadId = directiveId + "-" + leadUnit;
+            lifecycle.assignment(leadId, new LifecycleFakes.Assignment(leadUnit, NUMBER + ": " + SUMMARY, leader,
+                    leadUnit, null, afterDays(execution.getVariable(VAR_DEADLINE_WORKING_DAYS))));
+            ArrayList<String> coordinatingIds = new ArrayList<>();
+            for (String unit : strings(execution, VAR_COORDINATING_UNITS)) {
+                String id = directiveId + "-" + unit;
+                lifecycle.assignment(id, new LifecycleFakes.Assignment(unit, NUMBER + ": " + SUMMARY,
+                        leadUnit + ".head", unit, null, afterDays(execution.getVariable(VAR_COORDINATING_WORKING_DAYS))));
+                coordinatingIds.add(id);
+            }
+            execution.setVariable(VAR_LEAD_ASSIGNMENT_ID, leadId);
+            execution.setVariable(VAR_COORDINATING_ASSIGNMENT_IDS, coordinatingIds);
+            execution.setVariable(VAR_INFORMED_UNITS, strings(execution, VAR_INFORMED_UNITS));
+        };
+    }
+
+    private static ArrayList<String> strings(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        ArrayList<String> strings = new ArrayList<>();
+        if (value instanceof SpinJsonNode json) {
+            json.elements().forEach(element -> strings.add(element.stringValue()));
+        } else if (value instanceof Collection<?> values) {
+            values.forEach(element -> strings.add(element.toString()));
+        }
+        return strings;
+    }
+
+    private static Date afterDays(Object workingDays) {
+        return Date.from(ASSIGNED_AT.plusDays(((Number) workingDays).longValue()).toInstant());
+    }
+
+    // --- tests -----------------------------------------------------------------------------------------------------
+
+    @Test
+    void theLeaderAssignsTheUnitsAndTheLeadUnitsAcceptedResultClosesTheDirective() throws IOException {
+        assertStartForm(FORM_REGISTER);
+        ENGINE.getIdentityService().setAuthenticatedUserId(CLERK);
+        ProcessInstance directive = runtimeService().startProcessInstanceByKey(KEY, registration());
+        ENGINE.getIdentityService().clearAuthentication();
+
+        assertThat(directive).hasPassed(START_DIRECTIVE_RECEIVED, SERVICE_REGISTER_DIRECTIVE)
+                .isWaitingAt(TASK_ASSIGN_DIRECTIVE).variables()
+                .containsEntry(VAR_REGISTERED_BY, CLERK).containsEntry(VAR_DIRECTIVE_ID, "CD-1")
+                .containsEntry(VAR_ASSIGNMENT_PLANNED, false).containsKey(VAR_UNIT_OPTIONS);
+        assertThat(task()).hasCandidateGroup("role-leader").isNotAssigned();
+        assertTaskForm(task(), FORM_ASSIGN);
+
+        claim(task(), CHAIR);
+        ENGINE.getIdentityService().setAuthenticatedUserId(CHAIR);
+        complete(task(), withVariables(VAR_LEAD_UNIT, LEAD, VAR_DEADLINE_WORKING_DAYS, 20,
+                VAR_COORDINATING_UNITS, new ArrayList<>(List.of(FINANCE, WARD)), VAR_COORDINATING_WORKING_DAYS, 10,
+                VAR_INFORMED_UNITS, new ArrayList<>(List.of(EDUCATION)), VAR_ASSIGNMENT_NOTE, "Khẩn trương"));
+        ENGINE.getIdentityService().clearAuthentication();
+
+        assertThat(directive).hasPassedInOrder(TASK_ASSIGN_DIRECTIVE, SERVICE_PLAN_ASSIGNMENTS)
+                .isWaitingAt(CALL_LEAD_ASSIGNMENT, multiInstance(CALL_COORDINATING_ASSIGNMENTS), multiInstance(CALL_INFORM_UNITS)).variables()
+                .containsEntry("lastActor", CHAIR)
+                .containsEntry(VAR_LEAD_ASSIGNMENT_ID, "CD-1-so-y-te")
+                .containsEntry(VAR_COORDINATING_ASSIGNMENT_IDS, List.of("CD-1-so-tai-chinh", "CD-1-phuong-sai-gon"))
+                .containsEntry(VAR_INFORMED_UNITS, List.of(EDUCATION));
+        // no Java serialization: the lists are JSON, as in production
+        for (String list : List.of(VAR_COORDINATING_ASSIGNMENT_IDS, VAR_INFORMED_UNITS)) {
+            ObjectValue stored = runtimeService().getVariableTyped(directive.getId(), list, false);
+            org.assertj.core.api.Assertions.assertThat(stored.getSerializationDataFormat()).as(list)
+                    .isEqualTo("application/json");
+        }
+
+        runAllJobs();
+
+        Map<String, ProcessInstance> assignments = assignmentsOf(directive);
+        org.assertj.core.api.Assertions.assertThat(assignments).containsOnlyKeys(
+                "CD-1-so-y-te", "CD-1-so-tai-chinh", "CD-1-phuong-sai-gon");
+        for (Map.Entry<String, ProcessInstance> assignment : assignments.entrySet()) {
+            assertThat(assignment.getValue()).isWaitingAt(AssignmentLifecycleProcess.TASK_HANDLE_ASSIGNMENT)
+                    .variables().containsEntry(AssignmentLifecycleProcess.VAR_ASSIGNMENT_ID, assignment.getKey());
+        }
+        assertHandledBy(assignments.get("CD-1-so-y-te"), LEAD, afterDays(20));
+        assertHandledBy(assignments.get("CD-1-so-tai-chinh"), FINANCE, afterDays(10));
+        assertHandledBy(assignments.get("CD-1-phuong-sai-gon"), WARD, afterDays(10));
+
+        ProcessInstance acknowledgement = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(DocumentAcknowledgementProcess.KEY).superProcessInstanceId(directive.getId())
+                .singleResult();
+        assertThat(acknowledgement).isWaitingAt(DocumentAcknowledgementProcess.TASK_ACKNOWLEDGE_DOCUMENT).variables()
+                .containsEntry(DocumentAcknowledgementProcess.VAR_RECIPIENT_UNIT, EDUCATION)
+                .containsEntry(DocumentAcknowledgementProcess.VAR_DOCUMENT_NUMBER, NUMBER)
+                .containsEntry(DocumentAcknowledgementProcess.VAR_DOCUMENT_SUMMARY, SUMMARY);
+        assertThat(task()).hasCandidateGroup(EDUCATION);
+        complete(task());
+        assertThat(directive).hasPassed(END_UNITS_INFORMED).isNotEnded();
+
+        ProcessInstance lead = assignments.get("CD-1-so-y-te");
+        assertThat(lead).isWaitingAt(AssignmentLifecycleProcess.TASK_HANDLE_ASSIGNMENT);
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_HANDLING_DECISION,
+                AssignmentLifecycleProcess.DECISION_REPORT, AssignmentLifecycleProcess.VAR_RESULT_SUMMARY, "Đã triển khai"));
+        assertThat(lead).isWaitingAt(AssignmentLifecycleProcess.TASK_REVIEW_RESULT);
+        assertThat(task()).isAssignedTo(CHAIR);
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
+
+        // the lead unit's accepted result ends the directive; the terminate end event stops the coordinating units
+        assertThat(lead).hasPassed(AssignmentLifecycleProcess.END_ASSIGNMENT_COMPLETED).isEnded();
+        assertThat(directive).hasPassedInOrder(CALL_LEAD_ASSIGNMENT, SERVICE_CLOSE_DIRECTIVE, END_DIRECTIVE_COMPLETED)
+                .hasNotPassed(END_COORDINATION_FINISHED).isEnded();
+        assertThat(assignments.get("CD-1-so-tai-chinh")).isEnded();
+        assertThat(assignments.get("CD-1-phuong-sai-gon")).isEnded();
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(steps)
+                .containsExactly("registerDirective", "planDirectiveAssignments", "closeDirective");
+        org.assertj.core.api.Assertions.assertThat(lifecycle.steps("CD-1-so-tai-chinh"))
+                .containsExactly("openAssignment", "offerDelegationOptions");
+    }
+
+    @Test
+    void aPlanGivenAtRegistrationSkipsTheLeadersTaskAndTheDirectiveWaitsForTheLeadUnit() {
+        ENGINE.getIdentityService().setAuthenticatedUserId(CLERK);
+        Map<String, Object> registration = registration();
+        registration.putAll(withVariables(VAR_ASSIGNMENT_PLANNED, true, VAR_ASSIGNED_BY, CHAIR,
+                VAR_LEAD_UNIT, LEAD, VAR_DEADLINE_WORKING_DAYS, 15,
+                VAR_COORDINATING_UNITS, new ArrayList<>(List.of(FINANCE)), VAR_COORDINATING_WORKING_DAYS, 5,
+                VAR_INFORMED_UNITS, new ArrayList<String>()));
+        ProcessInstance directive = runtimeService().startProcessInstanceByKey(KEY, registration);
+        ENGINE.getIdentityService().clearAuthentication();
+
+        assertThat(directive).hasPassedInOrder(SERVICE_REGISTER_DIRECTIVE, SERVICE_PLAN_ASSIGNMENTS)
+                .hasNotPassed(TASK_ASSIGN_DIRECTIVE)
+                .isWaitingAt(CALL_LEAD_ASSIGNMENT, multiInstance(CALL_COORDINATING_ASSIGNMENTS), multiInstance(CALL_INFORM_UNITS));
+        runAllJobs();
+
+        // nobody to inform: that branch ends at once
+        assertThat(directive).hasPassed(END_UNITS_INFORMED).isNotEnded();
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(DocumentAcknowledgementProcess.KEY).count()).isZero();
+        Map<String, ProcessInstance> assignments = assignmentsOf(directive);
+        org.assertj.core.api.Assertions.assertThat(assignments).containsOnlyKeys("CD-1-so-y-te", "CD-1-so-tai-chinh");
+
+        // the coordinating unit reports to the lead unit's head, who accepts
+        ProcessInstance finance = assignments.get("CD-1-so-tai-chinh");
+        assertHandledBy(finance, FINANCE, afterDays(5));
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_HANDLING_DECISION,
+                AssignmentLifecycleProcess.DECISION_REPORT, AssignmentLifecycleProcess.VAR_RESULT_SUMMARY, "Đã bố trí kinh phí"));
+        assertThat(finance).isWaitingAt(AssignmentLifecycleProcess.TASK_REVIEW_RESULT);
+        assertThat(task()).isAssignedTo("so-y-te.head");
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
+        assertThat(finance).isEnded();
+        assertThat(directive).hasPassed(END_COORDINATION_FINISHED)
+                .isWaitingAt(CALL_LEAD_ASSIGNMENT).hasNotPassed(SERVICE_CLOSE_DIRECTIVE);
+
+        ProcessInstance lead = assignments.get("CD-1-so-y-te");
+        assertHandledBy(lead, LEAD, afterDays(15));
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_HANDLING_DECISION,
+                AssignmentLifecycleProcess.DECISION_REPORT, AssignmentLifecycleProcess.VAR_RESULT_SUMMARY, "Hoàn thành"));
+        assertThat(lead).isWaitingAt(AssignmentLifecycleProcess.TASK_REVIEW_RESULT);
+        assertThat(task()).isAssignedTo(CHAIR);
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
+
+        assertThat(directive).hasPassedInOrder(SERVICE_CLOSE_DIRECTIVE, END_DIRECTIVE_COMPLETED).isEnded();
+        org.assertj.core.api.Assertions.assertThat(steps)
+                .containsExactly("registerDirective", "planDirectiveAssignments", "closeDirective");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    /** The asynchronous continuation of a multi-instance activity waits in front of its body. */
+    private static String multiInstance(String activityId) {
+        return activityId + "#multiInstanceBody";
+    }
+
+    private static Map<String, Object> registration() {
+        return withVariables(VAR_SOURCE, "CITY_PEOPLES_COMMITTEE", VAR_DOCUMENT_NUMBER, NUMBER,
+                VAR_ISSUED_ON, "2026-02-27", VAR_SUMMARY, SUMMARY, VAR_URGENCY, "URGENT");
+    }
+
+    /** Executes the jobs of the asynchronous call activities and of the called processes' start events. */
+    private static void runAllJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<Job> jobs = managementService().createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep appearing: " + managementService().createJobQuery().list());
+    }
+
+    private static Map<String, ProcessInstance> assignmentsOf(ProcessInstance directive) {
+        Map<String, ProcessInstance> byBusinessKey = new java.util.TreeMap<>();
+        for (ProcessInstance instance : runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(AssignmentLifecycleProcess.KEY).superProcessInstanceId(directive.getId()).list()) {
+            byBusinessKey.put(instance.getBusinessKey(), instance);
+        }
+        return byBusinessKey;
+    }
+
+    /** The unit's handling task: with its head, offered to the unit, due at the planned deadline. */
+    private static void assertHandledBy(ProcessInstance assignment, String unit, Date deadline) {
+        assertThat(assignment).isWaitingAt(AssignmentLifecycleProcess.TASK_HANDLE_ASSIGNMENT);
+        Task task = task();
+        assertThat(task).isAssignedTo(unit + ".head").hasDueDate(deadline);
+        org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task.getId()))
+                .filteredOn(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .extracting(IdentityLink::getGroupId).containsExactly(unit);
+    }
+
+    private static void assertStartForm(String formId) throws IOException {
+        String definitionId = ENGINE.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .singleResult().getId();
+        CamundaFormRef ref = formService().getStartFormData(definitionId).getCamundaFormRef();
+        org.assertj.core.api.Assertions.assertThat(ref.getKey()).isEqualTo(formId);
+        org.assertj.core.api.Assertions.assertThat(ref.getBinding()).isEqualTo("latest");
+        try (InputStream form = formService().getDeployedStartForm(definitionId)) {
+            org.assertj.core.api.Assertions.assertThat(formId(form)).isEqualTo(formId);
+        }
+    }
+
+    private static void assertTaskForm(Task task, String formId) throws IOException {
+        CamundaFormRef ref = taskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult()
+                .getCamundaFormRef();
+        org.assertj.core.api.Assertions.assertThat(ref.getKey()).isEqualTo(formId);
+        org.assertj.core.api.Assertions.assertThat(ref.getBinding()).isEqualTo("latest");
+        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+            org.assertj.core.api.Assertions.assertThat(formId(form)).isEqualTo(formId);
+        }
+    }
+
+    private static String formId(InputStream form) throws IOException {
+        return Spin.JSON(new String(form.readAllBytes(), StandardCharsets.UTF_8)).prop("id").stringValue();
+    }
+}
