@@ -20,6 +20,7 @@ public final class AssignmentLifecycleProcess {
     public static final String SERVICE_OPEN_ASSIGNMENT = "ServiceTask_OpenAssignment";
     public static final String SUBPROCESS_CANCELLATION = "SubProcess_Cancellation";
     public static final String START_CANCELLATION_REQUESTED = "StartEvent_CancellationRequested";
+    public static final String SERVICE_RECORD_CANCELLATION = "ServiceTask_RecordCancellation";
     public static final String END_ASSIGNMENT_CANCELLED = "EndEvent_AssignmentCancelled";
 
     public static final String MESSAGE_CANCEL = "Message_AssignmentCancellationRequested";
@@ -59,6 +60,10 @@ public final class AssignmentLifecycleProcess {
     public static final String VAR_RESULT_ACCEPTED = "resultAccepted";
     public static final String VAR_REVIEW_NOTE = "reviewNote";
     public static final String VAR_CANCEL_REASON = "cancelReason";
+    /** How the assignment ended, for the calling process: {@link #OUTCOME_COMPLETED} or {@link #OUTCOME_CANCELLED}. */
+    public static final String VAR_ASSIGNMENT_OUTCOME = "assignmentOutcome";
+    public static final String OUTCOME_COMPLETED = "completed";
+    public static final String OUTCOME_CANCELLED = "cancelled";
 
     private AssignmentLifecycleProcess() {
     }

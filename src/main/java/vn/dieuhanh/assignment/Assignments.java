@@ -6,6 +6,12 @@ public interface Assignments {
     /** Records a new assignment and its first trail entry; the lifecycle process is started by the caller's BPMN. */
     String create(NewAssignment assignment);
 
+    /**
+     * Closes the still-open assignments of a directive that ended (its lead result accepted or its lead assignment
+     * cancelled): they are recorded as cancelled with the reason, since their processes end with the directive.
+     */
+    int cancelOpenAssignmentsOf(String directiveId, String reason);
+
     /** The Camunda group an assignment is routed to first: the unit's group. */
     default String firstHolderGroup(NewAssignment assignment) {
         return assignment.unitCode();

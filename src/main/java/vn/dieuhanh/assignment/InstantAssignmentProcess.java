@@ -9,7 +9,7 @@ public final class InstantAssignmentProcess {
     public static final String START_TASK_ASSIGNED = "StartEvent_TaskAssigned";
     public static final String SERVICE_CREATE_ASSIGNMENT = "ServiceTask_CreateAssignment";
     public static final String CALL_ASSIGNMENT_LIFECYCLE = "CallActivity_AssignmentLifecycle";
-    public static final String END_TASK_COMPLETED = "EndEvent_TaskCompleted";
+    public static final String END_TASK_FINISHED = "EndEvent_TaskFinished";
 
     /** Set by the engine to the authenticated user who started the process. */
     public static final String VAR_ASSIGNED_BY = "assignedBy";

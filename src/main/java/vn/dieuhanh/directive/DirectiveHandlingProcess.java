@@ -15,8 +15,11 @@ public final class DirectiveHandlingProcess {
     public static final String CALL_LEAD_ASSIGNMENT = "CallActivity_LeadAssignment";
     public static final String CALL_COORDINATING_ASSIGNMENTS = "CallActivity_CoordinatingAssignments";
     public static final String CALL_INFORM_UNITS = "CallActivity_InformUnits";
+    public static final String GATEWAY_LEAD_OUTCOME = "Gateway_LeadOutcome";
     public static final String SERVICE_CLOSE_DIRECTIVE = "ServiceTask_CloseDirective";
     public static final String END_DIRECTIVE_COMPLETED = "EndEvent_DirectiveCompleted";
+    public static final String SERVICE_STOP_DIRECTIVE = "ServiceTask_StopDirective";
+    public static final String END_DIRECTIVE_STOPPED = "EndEvent_DirectiveStopped";
 
     // --- registration (start form / REST) ---
     public static final String VAR_SOURCE = "source";
@@ -49,6 +52,8 @@ public final class DirectiveHandlingProcess {
     // --- planned ---
     public static final String VAR_LEAD_ASSIGNMENT_ID = "leadAssignmentId";
     public static final String VAR_COORDINATING_ASSIGNMENT_IDS = "coordinatingAssignmentIds";
+    /** How the lead assignment ended: {@code completed} or {@code cancelled} (its lifecycle's assignmentOutcome). */
+    public static final String VAR_LEAD_OUTCOME = "leadOutcome";
 
     private DirectiveHandlingProcess() {
     }

@@ -46,9 +46,6 @@ class AssignmentLifecycleProcessTest {
     @RegisterExtension
     static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
 
-    /** No constant in {@link AssignmentLifecycleProcess} names this service task of the cancellation sub-process. */
-    static final String SERVICE_RECORD_CANCELLATION = "ServiceTask_RecordCancellation";
-
     static final String ID = "NV-2026-0001";
     static final String UNIT = "phuong-sai-gon";
     static final String HEAD = "phuong-sai-gon.head";

@@ -46,12 +46,6 @@ class InstantAssignmentProcessTest {
     @RegisterExtension
     static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
 
-    /**
-     * The end event's id in the BPMN. {@link InstantAssignmentProcess#END_TASK_COMPLETED} says
-     * {@code EndEvent_TaskCompleted}, which the model does not contain.
-     */
-    static final String END_TASK_FINISHED = "EndEvent_TaskFinished";
-
     static final String CHAIR = "chair";
     static final String UNIT = "so-y-te";
     /** The fake has no working-day calendar: N working days are N calendar days after this instant. */

@@ -151,12 +151,19 @@ public final class LifecycleFakes {
     private JavaDelegate recordReview() {
         return execution -> {
             ran(assignmentId(execution), "recordReview");
-            execution.setVariable(VAR_RESULT_ACCEPTED, flag(execution.getVariable(VAR_RESULT_ACCEPTED)));
+            boolean accepted = flag(execution.getVariable(VAR_RESULT_ACCEPTED));
+            execution.setVariable(VAR_RESULT_ACCEPTED, accepted);
+            if (accepted) {
+                execution.setVariable(VAR_ASSIGNMENT_OUTCOME, OUTCOME_COMPLETED);
+            }
         };
     }
 
     private JavaDelegate recordCancellation() {
-        return execution -> ran(assignmentId(execution), "recordCancellation");
+        return execution -> {
+            ran(assignmentId(execution), "recordCancellation");
+            execution.setVariable(VAR_ASSIGNMENT_OUTCOME, OUTCOME_CANCELLED);
+        };
     }
 
     private TaskListener rememberCompleter() {

@@ -270,6 +270,31 @@ class DirectiveHandlingProcessTest {
                 .containsExactly("registerDirective", "planDirectiveAssignments", "closeDirective");
     }
 
+    @Test
+    void cancellingTheLeadAssignmentStopsTheDirectiveInsteadOfCompletingIt() {
+        Map<String, Object> registration = registration();
+        registration.putAll(withVariables(VAR_ASSIGNMENT_PLANNED, true, VAR_ASSIGNED_BY, CHAIR,
+                VAR_LEAD_UNIT, LEAD, VAR_DEADLINE_WORKING_DAYS, 15,
+                VAR_COORDINATING_UNITS, new ArrayList<>(List.of(FINANCE)), VAR_COORDINATING_WORKING_DAYS, 5,
+                VAR_INFORMED_UNITS, new ArrayList<String>()));
+        ProcessInstance directive = runtimeService().startProcessInstanceByKey(KEY, registration);
+        runAllJobs();
+        ProcessInstance lead = assignmentsOf(directive).get("CD-1-so-y-te");
+
+        runtimeService().createMessageCorrelation(AssignmentLifecycleProcess.MESSAGE_CANCEL)
+                .processInstanceId(lead.getId())
+                .setVariable(AssignmentLifecycleProcess.VAR_CANCEL_REASON, "Giao cho đơn vị khác")
+                .correlate();
+
+        assertThat(directive).hasPassedInOrder(GATEWAY_LEAD_OUTCOME, SERVICE_STOP_DIRECTIVE, END_DIRECTIVE_STOPPED)
+                .hasNotPassed(SERVICE_CLOSE_DIRECTIVE).isEnded();
+        // the coordinating assignment ends with the directive (closeDirective records it as cancelled)
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(AssignmentLifecycleProcess.KEY).count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(steps)
+                .containsExactly("registerDirective", "planDirectiveAssignments", "closeDirective");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     /** The asynchronous continuation of a multi-instance activity waits in front of its body. */

@@ -60,6 +60,18 @@ class AssignmentService implements Assignments {
         return id;
     }
 
+    @Override
+    public int cancelOpenAssignmentsOf(String directiveId, String reason) {
+        int cancelled = 0;
+        for (AssignmentRecord assignment : repository.byDirective(directiveId)) {
+            if (assignment.isOpen()) {
+                cancel(assignment.id(), "system", reason);
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
     void attachProcessInstance(String assignmentId, String processInstanceId) {
         repository.attachProcessInstance(assignmentId, processInstanceId);
     }

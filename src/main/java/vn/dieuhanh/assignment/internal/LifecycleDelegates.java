@@ -89,6 +89,9 @@ class LifecycleDelegates {
                 throw new HandlingRejected("Nêu lý do trả lại (a reason is required to return the result)");
             }
             assignments.review(vars.assignmentId(), vars.lastActor(), accepted, note);
+            if (accepted) {
+                execution.setVariable(VAR_ASSIGNMENT_OUTCOME, OUTCOME_COMPLETED);
+            }
         };
     }
 
@@ -97,6 +100,7 @@ class LifecycleDelegates {
         return execution -> {
             LifecycleVariables vars = new LifecycleVariables(execution);
             assignments.cancel(vars.assignmentId(), vars.lastActor(), vars.text(VAR_CANCEL_REASON));
+            execution.setVariable(VAR_ASSIGNMENT_OUTCOME, OUTCOME_CANCELLED);
         };
     }
 }

@@ -137,6 +137,8 @@ class DirectiveService {
 
     void close(String directiveId) {
         repository.markClosed(directiveId, AssignmentDeadlines.now().atOffset(ZoneOffset.UTC));
+        assignments.cancelOpenAssignmentsOf(directiveId,
+                "Văn bản chỉ đạo đã kết thúc (the directive has ended)");
     }
 
     static WorkSource directiveSource(String value) {
