@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import vn.dieuhanh.notification.Notification;
 import vn.dieuhanh.notification.NotificationKind;
@@ -23,11 +24,14 @@ public class NotificationTestBeans {
 
     /** Executions of the delegate per key, failed ones included. */
     public static final Map<String, AtomicInteger> EXECUTIONS = new ConcurrentHashMap<>();
+    /** The application contexts (nodes) whose job executor ran the delegate, by identity. */
+    public static final Set<Integer> NODES = ConcurrentHashMap.newKeySet();
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
     @Bean
-    JavaDelegate flakyNotifier(Notifications notifications) {
+    JavaDelegate flakyNotifier(Notifications notifications, ApplicationContext node) {
         return execution -> {
+            NODES.add(System.identityHashCode(node));
             String key = (String) execution.getVariable("key");
             String recipient = (String) execution.getVariable("recipient");
             EXECUTIONS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
