@@ -31,9 +31,9 @@ class NotificationApiTest {
 
     static final String PASSWORD = "Thong-Bao-2026!";
     static final String LEADER = "ntf.pct";
-    static final String HEAD = "phuong-tan-dinh.chutich";
-    static final String OFFICER = "phuong-tan-dinh.canbo";
-    static final String OTHER_WARD = "phuong-cau-ong-lanh.canbo";
+    static final String HEAD = "phuong-an-hoi-tay.chutich";
+    static final String OFFICER = "phuong-an-hoi-tay.canbo";
+    static final String OTHER_WARD = "phuong-an-hoi-dong.canbo";
     static final String BROKEN_ADDRESS = "ntf.dia-chi-sai";
 
     @Autowired
@@ -54,12 +54,12 @@ class NotificationApiTest {
         http = new HttpClient(port);
         accounts.register(new Official(LEADER, "Phó Chủ tịch UBND TP Trần Minh", LEADER + "@dieuhanh.test", "ubnd-tp",
                 null, Role.LEADER), PASSWORD);
-        accounts.register(new Official(HEAD, "Chủ tịch UBND phường Tân Định", HEAD + "@dieuhanh.test",
-                "phuong-tan-dinh", null, Role.HEAD), PASSWORD);
-        accounts.register(new Official(OFFICER, "Công chức phường Tân Định", OFFICER + "@dieuhanh.test",
-                "phuong-tan-dinh", null, Role.OFFICER), PASSWORD);
-        accounts.register(new Official(OTHER_WARD, "Công chức phường Cầu Ông Lãnh", OTHER_WARD + "@dieuhanh.test",
-                "phuong-cau-ong-lanh", null, Role.OFFICER), PASSWORD);
+        accounts.register(new Official(HEAD, "Chủ tịch UBND phường An Hội Tây", HEAD + "@dieuhanh.test",
+                "phuong-an-hoi-tay", null, Role.HEAD), PASSWORD);
+        accounts.register(new Official(OFFICER, "Công chức phường An Hội Tây", OFFICER + "@dieuhanh.test",
+                "phuong-an-hoi-tay", null, Role.OFFICER), PASSWORD);
+        accounts.register(new Official(OTHER_WARD, "Công chức phường An Hội Đông", OTHER_WARD + "@dieuhanh.test",
+                "phuong-an-hoi-dong", null, Role.OFFICER), PASSWORD);
     }
 
     @Test
@@ -82,15 +82,15 @@ class NotificationApiTest {
         JsonNode thread = get("/api/assignments/" + id + "/messages", HEAD);
         assertThat(thread.size()).isEqualTo(1);
         assertThat(thread.get(0).get("author").asText()).isEqualTo(OFFICER);
-        assertThat(thread.get(0).get("authorName").asText()).isEqualTo("Công chức phường Tân Định");
+        assertThat(thread.get(0).get("authorName").asText()).isEqualTo("Công chức phường An Hội Tây");
         assertThat(thread.get(0).get("text").asText()).isEqualTo("Đề nghị Văn phòng cung cấp danh sách hồ sơ tồn đọng");
 
         // the unit head and the assigning leader (also the reviewer) are notified once each; the author is not
         String key = "message:" + messageId;
         JsonNode headItem = awaitInboxItem(HEAD, id, "MESSAGE");
         assertThat(headItem.get("subject").asText())
-                .isEqualTo("[Trao đổi] Công chức phường Tân Định về nhiệm vụ \"Rà soát hồ sơ đất đai\"");
-        assertThat(headItem.get("body").asText()).startsWith("Kính gửi Chủ tịch UBND phường Tân Định,")
+                .isEqualTo("[Trao đổi] Công chức phường An Hội Tây về nhiệm vụ \"Rà soát hồ sơ đất đai\"");
+        assertThat(headItem.get("body").asText()).startsWith("Kính gửi Chủ tịch UBND phường An Hội Tây,")
                 .contains("(hạn xử lý: hết ngày ");
         awaitInboxItem(LEADER, id, "MESSAGE");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestMailServer.withKey(key).size() >= 2);
@@ -157,7 +157,7 @@ class NotificationApiTest {
 
     @Test
     void failedDeliveriesAreShownToAdministratorsWhoRetryThem() {
-        accounts.register(new Official(BROKEN_ADDRESS, "Cán bộ địa chỉ sai", "sai dia chi@@", "phuong-tan-dinh", null,
+        accounts.register(new Official(BROKEN_ADDRESS, "Cán bộ địa chỉ sai", "sai dia chi@@", "phuong-an-hoi-tay", null,
                 Role.OFFICER), PASSWORD);
         String key = "failing:" + UUID.randomUUID();
         enqueue(key, BROKEN_ADDRESS);
@@ -174,7 +174,7 @@ class NotificationApiTest {
         assertThat(failed.get("lastError").asText()).contains("Address");
 
         // the address is corrected in the directory; the administrator retries
-        accounts.register(new Official(BROKEN_ADDRESS, "Cán bộ địa chỉ sai", "da-sua@dieuhanh.test", "phuong-tan-dinh",
+        accounts.register(new Official(BROKEN_ADDRESS, "Cán bộ địa chỉ sai", "da-sua@dieuhanh.test", "phuong-an-hoi-tay",
                 null, Role.OFFICER), PASSWORD);
         long deliveryId = failed.get("id").asLong();
         assertThat(http.post("/api/admin/notifications/" + deliveryId + "/retry", "", OFFICER, PASSWORD).statusCode())
@@ -193,7 +193,7 @@ class NotificationApiTest {
 
     @Test
     void officialWithoutAnAddressGetsTheInboxItemAndTheEmailIsSkipped() {
-        accounts.register(new Official("ntf.khong-email", "Cán bộ không có thư điện tử", null, "phuong-tan-dinh", null,
+        accounts.register(new Official("ntf.khong-email", "Cán bộ không có thư điện tử", null, "phuong-an-hoi-tay", null,
                 Role.OFFICER), PASSWORD);
         String key = "no-address:" + UUID.randomUUID();
         enqueue(key, "ntf.khong-email");
@@ -272,7 +272,7 @@ class NotificationApiTest {
     }
 
     private String assign(String title) {
-        HttpResponse<String> response = post("/api/assignments", "{\"unitCode\":\"phuong-tan-dinh\",\"title\":\""
+        HttpResponse<String> response = post("/api/assignments", "{\"unitCode\":\"phuong-an-hoi-tay\",\"title\":\""
                 + title + "\",\"deadlineWorkingDays\":5}", LEADER);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return read(response.body()).get("assignmentId").asText();
