@@ -10,7 +10,9 @@ public enum TrailEventKind {
     EXTENSION_REQUESTED("Xin gia hạn"),
     EXTENSION_APPROVED("Đồng ý gia hạn"),
     EXTENSION_REFUSED("Không đồng ý gia hạn"),
-    CANCELLED("Hủy nhiệm vụ");
+    CANCELLED("Hủy nhiệm vụ"),
+    /** A leader (or the assigner) reminded the holder; recorded by the notification capability. */
+    NUDGED("Lãnh đạo nhắc việc");
 
     private final String label;
 
