@@ -59,7 +59,7 @@ public final class DeadlineAlertDelegates {
             if (vars.moment(VAR_ASSIGNED_AT) == null) {
                 execution.setVariable(VAR_ASSIGNED_AT, Date.from(now()));
             }
-            replan(execution);
+            planNext(new LifecycleVariables(execution));
         };
     }
 
@@ -88,7 +88,10 @@ public final class DeadlineAlertDelegates {
         if (!scope.hasVariable(VAR_NEXT_ALERT_AT)) {
             return; // an instance of a lifecycle version without the watcher: no alert is pending
         }
-        LifecycleVariables vars = new LifecycleVariables(scope);
+        planNext(new LifecycleVariables(scope));
+    }
+
+    private void planNext(LifecycleVariables vars) {
         vars.setNextAlert(schedule.next(vars.moment(VAR_ASSIGNED_AT), vars.moment(VAR_DEADLINE), vars.policy(), now()));
     }
 
