@@ -1,5 +1,7 @@
 package vn.dieuhanh.assignment;
 
+import vn.dieuhanh.deadline.ReminderPolicy;
+
 /** Process {@code assignment-lifecycle}: the life every assignment shares, from receipt to accepted result. */
 public final class AssignmentLifecycleProcess {
 
@@ -22,6 +24,15 @@ public final class AssignmentLifecycleProcess {
     public static final String START_CANCELLATION_REQUESTED = "StartEvent_CancellationRequested";
     public static final String SERVICE_RECORD_CANCELLATION = "ServiceTask_RecordCancellation";
     public static final String END_ASSIGNMENT_CANCELLED = "EndEvent_AssignmentCancelled";
+    // deadline alerts: the work runs in a sub-process beside a watcher that fires one alert point after the other
+    public static final String SERVICE_PLAN_DEADLINE_ALERTS = "ServiceTask_PlanDeadlineAlerts";
+    public static final String SUBPROCESS_CARRY_OUT = "SubProcess_CarryOutAssignment";
+    public static final String START_CARRY_OUT = "StartEvent_CarryOutStarted";
+    public static final String GATEWAY_WORK_AND_WATCH = "Gateway_WorkAndWatchDeadline";
+    public static final String TIMER_NEXT_DEADLINE_ALERT = "Timer_NextDeadlineAlert";
+    public static final String SERVICE_SEND_DEADLINE_ALERT = "ServiceTask_SendDeadlineAlert";
+    /** Terminate end event: the accepted result ends the work and the watcher (its pending timer is deleted). */
+    public static final String END_RESULT_ACCEPTED = "EndEvent_ResultAccepted";
 
     public static final String MESSAGE_CANCEL = "Message_AssignmentCancellationRequested";
 
@@ -64,6 +75,24 @@ public final class AssignmentLifecycleProcess {
     public static final String VAR_ASSIGNMENT_OUTCOME = "assignmentOutcome";
     public static final String OUTCOME_COMPLETED = "completed";
     public static final String OUTCOME_CANCELLED = "cancelled";
+    /** Who assigned it (escalations reach them last), when, how urgent and from where (the policy's inputs). */
+    public static final String VAR_ASSIGNED_BY = "assignedBy";
+    public static final String VAR_ASSIGNED_AT = "assignedAt";
+    public static final String VAR_URGENCY = "urgency";
+    public static final String VAR_SOURCE = "source";
+    /** The assignment's alert policy, read from the decision table once when it opens (primitive variables). */
+    public static final String VAR_REMINDER_PERCENTS = ReminderPolicy.OUT_REMINDER_PERCENTS;
+    public static final String VAR_REMINDER_WORKING_DAYS_BEFORE = ReminderPolicy.OUT_REMINDER_WORKING_DAYS_BEFORE;
+    public static final String VAR_WARNING_WINDOW_WORKING_DAYS = ReminderPolicy.OUT_WARNING_WINDOW_WORKING_DAYS;
+    public static final String VAR_DAILY_OVERDUE_REMINDERS = ReminderPolicy.OUT_DAILY_OVERDUE_REMINDERS;
+    public static final String VAR_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS =
+            ReminderPolicy.OUT_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS;
+    public static final String VAR_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS =
+            ReminderPolicy.OUT_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS;
+    /** The watcher's pending alert: {@code Timer_NextDeadlineAlert} fires at {@code ${nextAlertAt}}. */
+    public static final String VAR_NEXT_ALERT_AT = "nextAlertAt";
+    public static final String VAR_NEXT_ALERT_KIND = "nextAlertKind";
+    public static final String VAR_NEXT_ALERT_OCCURRENCE = "nextAlertOccurrence";
 
     private AssignmentLifecycleProcess() {
     }

@@ -9,12 +9,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.spin.plugin.variable.SpinValues;
+import vn.dieuhanh.deadline.AlertSchedule;
 
 /**
  * Stand-ins for the Spring beans that {@code assignment-lifecycle} calls by name. Each sets the process variables its
@@ -23,9 +26,19 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class LifecycleFakes {
 
-    /** What {@code AssignmentService} would hold for an assignment; {@code holderUser == null}: the unit head. */
+    /**
+     * What {@code AssignmentService} would hold for an assignment; {@code holderUser == null}: the unit head.
+     * {@code assignedAt == null}: when the lifecycle opens it (engine clock).
+     */
     public record Assignment(String unitCode, String title, String reviewer, String holderGroup, String holderUser,
-                             Date deadline) {
+                             Date deadline, String urgency, String source, String assignedBy, Date assignedAt) {
+
+        /** A normal assignment of the City People's Committee, assigned by its reviewer. */
+        public Assignment(String unitCode, String title, String reviewer, String holderGroup, String holderUser,
+                          Date deadline) {
+            this(unitCode, title, reviewer, holderGroup, holderUser, deadline, "NORMAL", "CITY_PEOPLES_COMMITTEE",
+                    reviewer, null);
+        }
     }
 
     private record Holder(String group, String user) {
@@ -40,6 +53,7 @@ public final class LifecycleFakes {
     private final Map<String, Assignment> book = new ConcurrentHashMap<>();
     private final Map<String, Holder> delegationTargets = new ConcurrentHashMap<>();
     private final List<Step> steps = new ArrayList<>();
+    private Consumer<DelegateExecution> deadlineChanged = execution -> { };
 
     public LifecycleFakes assignment(String id, Assignment assignment) {
         book.put(id, assignment);
@@ -49,6 +63,15 @@ public final class LifecycleFakes {
     /** A division (group, no user) or an official (their division, themselves) the holder may delegate to. */
     public LifecycleFakes delegationTarget(String target, String group, String user) {
         delegationTargets.put(target, new Holder(group, user));
+        return this;
+    }
+
+    /**
+     * What the real {@code recordExtensionDecision} does after an approved extension changed {@code deadline}
+     * (re-plan the pending alert, recalculate the timers); nothing by default.
+     */
+    public LifecycleFakes onDeadlineChanged(Consumer<DelegateExecution> action) {
+        this.deadlineChanged = action;
         return this;
     }
 
@@ -68,6 +91,9 @@ public final class LifecycleFakes {
         Mocks.register("recordCancellation", recordCancellation());
         Mocks.register("rememberCompleter", rememberCompleter());
         Mocks.register("offerDelegationOptions", offerDelegationOptions());
+        // no deadline alerts unless a test registers the real ones: the watcher parks its timer
+        Mocks.register("planDeadlineAlerts", parkTheWatcher());
+        Mocks.register("sendDeadlineAlert", parkTheWatcher());
         return this;
     }
 
@@ -103,7 +129,16 @@ public final class LifecycleFakes {
             execution.setVariable(VAR_HOLDER_USER,
                     assignment.holderUser() != null ? assignment.holderUser() : assignment.unitCode() + ".head");
             execution.setVariable(VAR_DEADLINE, assignment.deadline());
+            execution.setVariable(VAR_URGENCY, assignment.urgency());
+            execution.setVariable(VAR_SOURCE, assignment.source());
+            execution.setVariable(VAR_ASSIGNED_BY, assignment.assignedBy());
+            execution.setVariable(VAR_ASSIGNED_AT,
+                    assignment.assignedAt() != null ? assignment.assignedAt() : ClockUtil.getCurrentTime());
         };
+    }
+
+    private static JavaDelegate parkTheWatcher() {
+        return execution -> execution.setVariable(VAR_NEXT_ALERT_AT, Date.from(AlertSchedule.NEVER));
     }
 
     private JavaDelegate recordDelegation() {
@@ -144,6 +179,7 @@ public final class LifecycleFakes {
             execution.setVariable(VAR_EXTENSION_APPROVED, approved);
             if (approved) {
                 execution.setVariable(VAR_DEADLINE, execution.getVariable(VAR_PROPOSED_DEADLINE_AT));
+                deadlineChanged.accept(execution);
             }
         };
     }

@@ -21,6 +21,11 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.Activity;
@@ -176,6 +181,47 @@ class ModelConventionsTest {
                 }
             }
         });
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyDecisionFileHoldsADecisionNamedLikeTheFileWithLabelsAndAHistoryTimeToLive() throws IOException {
+        List<String> violations = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(PROCESSES)) {
+            files = walk.filter(f -> f.toString().endsWith(".dmn")).sorted().toList();
+        }
+        assertThat(files).contains(PROCESSES.resolve("deadline/reminder-policy.dmn"));
+        for (Path file : files) {
+            DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+            String name = file.getFileName().toString().replaceFirst("\\.dmn$", "");
+            Collection<Decision> decisions = model.getModelElementsByType(Decision.class);
+            if (decisions.stream().noneMatch(d -> d.getId().equals(name))) {
+                violations.add(file + ": no decision with id " + name);
+            }
+            for (Decision decision : decisions) {
+                if (decision.getName() == null || decision.getName().isBlank()) {
+                    violations.add(file + ": decision " + decision.getId() + " has no name");
+                }
+                if (decision.getCamundaHistoryTimeToLiveString() == null) {
+                    violations.add(file + ": decision " + decision.getId() + " has no camunda:historyTimeToLive");
+                }
+                if (repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decision.getId())
+                        .count() == 0) {
+                    violations.add(file + ": decision " + decision.getId() + " is not deployed by the application");
+                }
+            }
+            for (Input input : model.getModelElementsByType(Input.class)) {
+                if (input.getLabel() == null || input.getLabel().isBlank()) {
+                    violations.add(file + ": input " + input.getId() + " has no label");
+                }
+            }
+            for (Output output : model.getModelElementsByType(Output.class)) {
+                if (output.getLabel() == null || output.getLabel().isBlank()) {
+                    violations.add(file + ": output " + output.getId() + " has no label");
+                }
+            }
+        }
         assertThat(violations).isEmpty();
     }
 

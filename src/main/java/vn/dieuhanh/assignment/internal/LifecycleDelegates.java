@@ -7,6 +7,12 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dieuhanh.deadline.AlertSchedule;
+import vn.dieuhanh.deadline.DeadlineAlerts;
+import vn.dieuhanh.deadline.ReminderPolicies;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.organisation.Unit;
 
 /**
  * The service tasks of {@code assignment-lifecycle}, one bean each (wired by name from the BPMN). They run in the
@@ -30,7 +36,29 @@ class LifecycleDelegates {
             execution.setVariable(VAR_REVIEWER, assignment.reviewer());
             vars.setHolder(new Holder(assignment.holderGroup(), firstHolder));
             vars.setDeadline(assignment.deadline());
+            execution.setVariable(VAR_ASSIGNED_BY, assignment.assignedBy());
+            execution.setVariable(VAR_ASSIGNED_AT, Date.from(assignment.createdAt().toInstant()));
+            execution.setVariable(VAR_URGENCY, assignment.urgency() == null ? null : assignment.urgency().name());
+            execution.setVariable(VAR_SOURCE, assignment.source() == null ? null : assignment.source().name());
         };
+    }
+
+    @Bean
+    DeadlineAlertDelegates deadlineAlertDelegates(ReminderPolicies policies, AlertSchedule schedule,
+                                                  DeadlineAlerts alerts, OrganisationDirectory directory) {
+        return new DeadlineAlertDelegates(policies, schedule, alerts,
+                unitCode -> directory.head(unitCode).map(Official::userId),
+                unitCode -> directory.unit(unitCode).map(Unit::name));
+    }
+
+    @Bean
+    JavaDelegate planDeadlineAlerts(DeadlineAlertDelegates deadlineAlerts) {
+        return deadlineAlerts.planDeadlineAlerts();
+    }
+
+    @Bean
+    JavaDelegate sendDeadlineAlert(DeadlineAlertDelegates deadlineAlerts) {
+        return deadlineAlerts.sendDeadlineAlert();
     }
 
     @Bean
@@ -66,7 +94,8 @@ class LifecycleDelegates {
     }
 
     @Bean
-    JavaDelegate recordExtensionDecision(AssignmentService assignments, DeadlineTimers timers) {
+    JavaDelegate recordExtensionDecision(AssignmentService assignments, DeadlineAlertDelegates deadlineAlerts,
+                                         DeadlineTimers timers) {
         return execution -> {
             LifecycleVariables vars = new LifecycleVariables(execution);
             boolean approved = vars.flag(VAR_EXTENSION_APPROVED);
@@ -74,6 +103,8 @@ class LifecycleDelegates {
             OffsetDateTime deadline = assignments.decideExtension(vars.assignmentId(), vars.lastActor(), approved, vars.text(VAR_EXTENSION_DECISION_NOTE),
                     vars.instant(VAR_PROPOSED_DEADLINE_AT));
             vars.setDeadline(deadline);
+            // the pending alert first: recalculating re-evaluates the watcher timer's ${nextAlertAt}
+            deadlineAlerts.replan(execution);
             timers.recalculate(execution.getProcessInstanceId());
         };
     }

@@ -2,13 +2,18 @@ package vn.dieuhanh.assignment.internal;
 
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.dieuhanh.assignment.VietnameseDates;
+import vn.dieuhanh.deadline.AlertSchedule;
+import vn.dieuhanh.deadline.DeadlineAlert;
+import vn.dieuhanh.deadline.ReminderPolicy;
 
 /** Typed access to the lifecycle's variables, so delegates read like the BPMN they serve. */
 final class LifecycleVariables {
@@ -62,6 +67,39 @@ final class LifecycleVariables {
     void setDeadline(OffsetDateTime deadline) {
         scope.setVariable(VAR_DEADLINE, Date.from(deadline.toInstant()));
         scope.setVariable(VAR_DEADLINE_TEXT, VietnameseDates.deadline(deadline));
+    }
+
+    Instant moment(String name) {
+        Date value = (Date) scope.getVariable(name);
+        return value == null ? null : value.toInstant();
+    }
+
+    ReminderPolicy policy() {
+        return new ReminderPolicy(ReminderPolicy.parsePercents(text(VAR_REMINDER_PERCENTS)),
+                number(VAR_REMINDER_WORKING_DAYS_BEFORE), number(VAR_WARNING_WINDOW_WORKING_DAYS),
+                flag(VAR_DAILY_OVERDUE_REMINDERS), number(VAR_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS),
+                number(VAR_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS));
+    }
+
+    void setPolicy(ReminderPolicy policy) {
+        scope.setVariable(VAR_REMINDER_PERCENTS, policy.percentsText());
+        scope.setVariable(VAR_REMINDER_WORKING_DAYS_BEFORE, policy.reminderWorkingDaysBefore());
+        scope.setVariable(VAR_WARNING_WINDOW_WORKING_DAYS, policy.warningWindowWorkingDays());
+        scope.setVariable(VAR_DAILY_OVERDUE_REMINDERS, policy.dailyOverdueReminders());
+        scope.setVariable(VAR_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS, policy.escalateToHeadAfterOverdueDays());
+        scope.setVariable(VAR_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS, policy.escalateToLeaderAfterOverdueDays());
+    }
+
+    /** The watcher's pending alert; none left parks the timer at {@link AlertSchedule#NEVER}. */
+    void setNextAlert(Optional<DeadlineAlert> next) {
+        scope.setVariable(VAR_NEXT_ALERT_AT, Date.from(next.map(DeadlineAlert::at).orElse(AlertSchedule.NEVER)));
+        scope.setVariable(VAR_NEXT_ALERT_KIND, next.map(alert -> alert.kind().name()).orElse(null));
+        scope.setVariable(VAR_NEXT_ALERT_OCCURRENCE, next.map(DeadlineAlert::occurrence).orElse(null));
+    }
+
+    private int number(String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof Number n ? n.intValue() : value == null ? 0 : Integer.parseInt(value.toString());
     }
 
     void setHolder(Holder holder) {

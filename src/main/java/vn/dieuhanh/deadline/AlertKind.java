@@ -1,0 +1,30 @@
+package vn.dieuhanh.deadline;
+
+/** What a deadline alert says, in the order alerts of the same instant are sent. */
+public enum AlertKind {
+    /** Before the deadline: a policy point of the working time has passed (nhắc việc). */
+    REMINDER("Nhắc việc"),
+    /** The deadline has passed with the assignment open (quá hạn): holder and unit head are alerted, KPI is told. */
+    OVERDUE("Quá hạn"),
+    /** Each working day while overdue (nhắc việc quá hạn). */
+    OVERDUE_REMINDER("Nhắc việc quá hạn"),
+    /** After the policy's number of overdue working days: the unit head is told (báo cáo thủ trưởng đơn vị). */
+    ESCALATION_TO_HEAD("Báo cáo thủ trưởng đơn vị"),
+    /** After the policy's (larger) number of overdue working days: the assigning leader is told. */
+    ESCALATION_TO_LEADER("Báo cáo lãnh đạo giao việc");
+
+    private final String label;
+
+    AlertKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Reminders may be overtaken by a later alert (and are then not sent); the others are always sent. */
+    public boolean isReminder() {
+        return this == REMINDER || this == OVERDUE_REMINDER;
+    }
+}

@@ -1,0 +1,78 @@
+package vn.dieuhanh.deadline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alert policy of one assignment, read once from the decision table {@value #DECISION_KEY}
+ * ({@code processes/deadline/reminder-policy.dmn}) when the assignment opens.
+ *
+ * @param reminderPercents                 remind when these percentages of the working time have elapsed (1-99)
+ * @param reminderWorkingDaysBefore        remind at the start of the working day this many working days before the
+ *                                         deadline's day (0: no such reminder)
+ * @param warningWindowWorkingDays         the "due soon" (sắp đến hạn) window in working days
+ * @param dailyOverdueReminders            remind the holder every working day while overdue
+ * @param escalateToHeadAfterOverdueDays   tell the unit head after this many overdue working days (0: never)
+ * @param escalateToLeaderAfterOverdueDays tell the assigning leader after this many overdue working days (0: never)
+ */
+public record ReminderPolicy(List<Integer> reminderPercents, int reminderWorkingDaysBefore,
+                             int warningWindowWorkingDays, boolean dailyOverdueReminders,
+                             int escalateToHeadAfterOverdueDays, int escalateToLeaderAfterOverdueDays) {
+
+    /** The decision key (= file name) of the policy table. */
+    public static final String DECISION_KEY = "reminder-policy";
+    /** Decision inputs. */
+    public static final String INPUT_URGENCY = "urgency";
+    public static final String INPUT_SOURCE = "source";
+    /** Decision outputs; the lifecycle stores them under the same names. */
+    public static final String OUT_REMINDER_PERCENTS = "reminderPercents";
+    public static final String OUT_REMINDER_WORKING_DAYS_BEFORE = "reminderWorkingDaysBefore";
+    public static final String OUT_WARNING_WINDOW_WORKING_DAYS = "warningWindowWorkingDays";
+    public static final String OUT_DAILY_OVERDUE_REMINDERS = "dailyOverdueReminders";
+    public static final String OUT_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS = "escalateToHeadAfterOverdueDays";
+    public static final String OUT_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS = "escalateToLeaderAfterOverdueDays";
+
+    public ReminderPolicy {
+        reminderPercents = List.copyOf(reminderPercents);
+        for (int percent : reminderPercents) {
+            if (percent < 1 || percent > 99) {
+                throw new IllegalArgumentException("A reminder point must be 1-99 % of the working time, got "
+                        + percent);
+            }
+        }
+        requireNotNegative(reminderWorkingDaysBefore, OUT_REMINDER_WORKING_DAYS_BEFORE);
+        requireNotNegative(warningWindowWorkingDays, OUT_WARNING_WINDOW_WORKING_DAYS);
+        requireNotNegative(escalateToHeadAfterOverdueDays, OUT_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS);
+        requireNotNegative(escalateToLeaderAfterOverdueDays, OUT_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS);
+    }
+
+    /** "50,75" (the way the table and the process variable write it) to [50, 75]; blank: none. */
+    public static List<Integer> parsePercents(String text) {
+        List<Integer> percents = new ArrayList<>();
+        if (text == null) {
+            return percents;
+        }
+        for (String part : text.split("[,;\\s]+")) {
+            if (!part.isBlank()) {
+                try {
+                    percents.add(Integer.valueOf(part.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("reminderPercents must be whole numbers separated by commas, "
+                            + "got '" + text + "'");
+                }
+            }
+        }
+        return percents;
+    }
+
+    /** [50, 75] to "50,75". */
+    public String percentsText() {
+        return String.join(",", reminderPercents.stream().map(String::valueOf).toList());
+    }
+
+    private static void requireNotNegative(int value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + value);
+        }
+    }
+}

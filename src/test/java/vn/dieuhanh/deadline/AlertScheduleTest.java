@@ -1,0 +1,103 @@
+package vn.dieuhanh.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dieuhanh.deadline.AlertKind.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.dieuhanh.calendar.internal.ShippedCalendar;
+
+class AlertScheduleTest {
+
+    static final ReminderPolicy DEFAULT = new ReminderPolicy(List.of(50, 75), 1, 2, true, 3, 5);
+    final AlertSchedule schedule = new AlertSchedule(ShippedCalendar.withOfficialSchedules());
+
+    static Instant at(String local) {
+        return OffsetDateTime.parse(local + "+07:00").toInstant();
+    }
+
+    @Test
+    void acrossTet2026TheRemindersFallOnWorkingTimeAndOverdueDaysSkipWeekends() {
+        // assigned Tuesday 10/2/2026 09:00 with 10 working days: 11, 12, 13/2, (Tết 14-22/2), 23-27/2, 2/3, 3/3
+        Instant assigned = at("2026-02-10T09:00:00");
+        Instant deadline = at("2026-03-03T23:59:59");
+        // 7 h on 10/2 + 10 days x 8 h = 87 h of office time
+        assertThat(schedule.workingTimeBetween(assigned, deadline)).isEqualTo(Duration.ofHours(87));
+
+        assertThat(schedule.between(assigned, deadline, DEFAULT, assigned, at("2026-03-11T23:00:00"))).containsExactly(
+                // 43 h 30: 7 + 8 + 8 + 8 (to Friday 13/2), Tết, 8 on Monday 23/2, 4 h + 30 min on Tuesday 24/2
+                new DeadlineAlert(at("2026-02-24T13:30:00"), REMINDER, 1),
+                // 65 h 15: ... 63 h by Thursday 26/2, 2 h 15 on Friday 27/2
+                new DeadlineAlert(at("2026-02-27T10:15:00"), REMINDER, 2),
+                // one working day before the deadline's day (Tuesday 3/3): Monday 2/3 at 08:00
+                new DeadlineAlert(at("2026-03-02T08:00:00"), REMINDER, 3),
+                new DeadlineAlert(at("2026-03-04T00:00:00"), OVERDUE, 1),
+                new DeadlineAlert(at("2026-03-05T08:00:00"), OVERDUE_REMINDER, 2),
+                new DeadlineAlert(at("2026-03-06T08:00:00"), OVERDUE_REMINDER, 3),
+                // Saturday 7 and Sunday 8 are no overdue days; 3 full overdue days have passed on Monday 9/3
+                new DeadlineAlert(at("2026-03-09T08:00:00"), OVERDUE_REMINDER, 4),
+                new DeadlineAlert(at("2026-03-09T08:00:00"), ESCALATION_TO_HEAD, 4),
+                new DeadlineAlert(at("2026-03-10T08:00:00"), OVERDUE_REMINDER, 5),
+                new DeadlineAlert(at("2026-03-11T08:00:00"), OVERDUE_REMINDER, 6),
+                new DeadlineAlert(at("2026-03-11T08:00:00"), ESCALATION_TO_LEADER, 6));
+    }
+
+    @Test
+    void nextIsTheFirstAlertStrictlyAfterAnInstant() {
+        Instant assigned = at("2026-02-10T09:00:00");
+        Instant deadline = at("2026-03-03T23:59:59");
+        assertThat(schedule.next(assigned, deadline, DEFAULT, assigned))
+                .contains(new DeadlineAlert(at("2026-02-24T13:30:00"), REMINDER, 1));
+        // nothing during Tết
+        assertThat(schedule.next(assigned, deadline, DEFAULT, at("2026-02-17T10:00:00")))
+                .contains(new DeadlineAlert(at("2026-02-24T13:30:00"), REMINDER, 1));
+        assertThat(schedule.next(assigned, deadline, DEFAULT, at("2026-02-24T13:30:00")))
+                .contains(new DeadlineAlert(at("2026-02-27T10:15:00"), REMINDER, 2));
+        assertThat(schedule.next(assigned, deadline, DEFAULT, at("2026-03-06T08:00:00")))
+                .contains(new DeadlineAlert(at("2026-03-09T08:00:00"), OVERDUE_REMINDER, 4));
+        // far overdue: the next working morning
+        assertThat(schedule.next(assigned, deadline, DEFAULT, at("2026-04-03T09:00:00")))
+                .contains(new DeadlineAlert(at("2026-04-06T08:00:00"), OVERDUE_REMINDER, 24));
+    }
+
+    @Test
+    void withoutDailyRemindersTheScheduleEndsWithTheLastEscalation() {
+        ReminderPolicy quiet = new ReminderPolicy(List.of(), 0, 2, false, 1, 2);
+        Instant assigned = at("2026-03-02T09:00:00");
+        Instant deadline = at("2026-03-06T23:59:59");
+        assertThat(schedule.between(assigned, deadline, quiet, assigned, at("2026-12-31T00:00:00"))).containsExactly(
+                new DeadlineAlert(at("2026-03-07T00:00:00"), OVERDUE, 1),
+                new DeadlineAlert(at("2026-03-10T08:00:00"), ESCALATION_TO_HEAD, 2),
+                new DeadlineAlert(at("2026-03-11T08:00:00"), ESCALATION_TO_LEADER, 3));
+        assertThat(schedule.next(assigned, deadline, quiet, at("2026-03-11T08:00:00"))).isEmpty();
+    }
+
+    @Test
+    void remindersOvertakenByALaterDueAlertAreNotSentButOverdueAndEscalationsAre() {
+        Instant assigned = at("2026-03-02T09:00:00");
+        Instant deadline = at("2026-03-06T23:59:59");
+        // the pending reminder (Wednesday 4/3 13:30) fires only on Tuesday 17/3 10:00 (engine down, clock jumped)
+        List<DeadlineAlert> due = schedule.due(assigned, deadline, DEFAULT, at("2026-03-04T13:30:00"),
+                at("2026-03-17T10:00:00"));
+        assertThat(due).containsExactly(
+                new DeadlineAlert(at("2026-03-07T00:00:00"), OVERDUE, 1),
+                new DeadlineAlert(at("2026-03-12T08:00:00"), ESCALATION_TO_HEAD, 4),
+                new DeadlineAlert(at("2026-03-16T08:00:00"), ESCALATION_TO_LEADER, 6),
+                new DeadlineAlert(at("2026-03-17T08:00:00"), OVERDUE_REMINDER, 7));
+    }
+
+    @Test
+    void pointsOutsideTheAssignmentAreDroppedAndCoincidingOnesSentOnce() {
+        // one working day: the day-before reminder would be before the assignment; 50 % and 50 % coincide
+        ReminderPolicy policy = new ReminderPolicy(List.of(50, 50), 1, 1, true, 1, 2);
+        Instant assigned = at("2026-03-02T09:00:00");
+        Instant deadline = at("2026-03-03T23:59:59");
+        // 7 h + 8 h = 15 h; half: 7 h 30 = Tuesday 3/3 08:30
+        assertThat(schedule.upToDeadline(assigned, deadline, policy)).containsExactly(
+                new DeadlineAlert(at("2026-03-03T08:30:00"), REMINDER, 1),
+                new DeadlineAlert(at("2026-03-04T00:00:00"), OVERDUE, 1));
+    }
+}
