@@ -79,7 +79,7 @@ class AssignmentLifecycleTimersProcessTest {
         init(ENGINE.getProcessEngine());
         deadlineAlerts = new DeadlineAlertDelegates(new DmnReminderPolicies(ENGINE.getDecisionService()),
                 new AlertSchedule(ShippedCalendar.withOfficialSchedules()),
-                new DeadlineAlertSender(outbox.provider(), events::add),
+                new DeadlineAlertSender(outbox, events::add),
                 unit -> Optional.of(HEAD), unit -> Optional.of(UNIT_NAME));
         fakes.register();
         Mocks.register("planDeadlineAlerts", deadlineAlerts.planDeadlineAlerts());

@@ -147,6 +147,13 @@ class DirectiveJourneyTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> managementService.createJobQuery().timers()
                 .duedateLowerThan(ClockUtil.getCurrentTime()).count() == 0);
         assertThat(buckets(directiveId)).containsEntry("OPEN_OVERDUE", 1L).containsEntry("COMPLETED_ON_TIME", 2L);
+        // the overdue alert reaches the official who holds it and the unit head, through the outbox and relay
+        for (String user : List.of(OFFICIAL, LEAD_HEAD)) {
+            JsonNode overdue = await().atMost(Duration.ofSeconds(30)).until(() -> inboxItem(user, leadId, "OVERDUE"),
+                    item -> item != null);
+            assertThat(overdue.get("subject").asText()).startsWith("[Quá hạn]").contains("512/UBND-ĐT");
+            assertThat(overdue.get("body").asText()).contains("hết ngày 16/03/2026 (thứ Hai)");
+        }
         assertThat(get("/api/assignments?bucket=OPEN_OVERDUE&directive=" + directiveId, LEADER)
                 .findValuesAsText("id")).containsExactly(leadId);
 
@@ -177,6 +184,15 @@ class DirectiveJourneyTest {
         JsonNode byLeader = get("/api/assignments/summary?by=leader&directive=" + directiveId, LEADER);
         assertThat(byLeader.get("groups").get(0).get("key").asText()).isEqualTo(LEADER);
         assertThat(byLeader.get("groups").get(0).get("counts").get("COMPLETED_LATE").asLong()).isEqualTo(1);
+    }
+
+    private JsonNode inboxItem(String user, String assignmentId, String kind) {
+        for (JsonNode item : get("/api/inbox", user)) {
+            if (assignmentId.equals(item.path("assignmentId").asText()) && kind.equals(item.path("kind").asText())) {
+                return item;
+            }
+        }
+        return null;
     }
 
     private void register(String user, String name, String unit, String division, Role role) {

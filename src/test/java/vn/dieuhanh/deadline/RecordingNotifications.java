@@ -3,7 +3,6 @@ package vn.dieuhanh.deadline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import vn.dieuhanh.notification.Notification;
 import vn.dieuhanh.notification.Notifications;
@@ -36,7 +35,4 @@ public final class RecordingNotifications implements Notifications {
     private int drained;
 
     /** How Spring would hand it to {@code DeadlineAlertSender}. */
-    public ObjectProvider<Notifications> provider() {
-        return new StaticListableBeanFactory(Map.of("notifications", this)).getBeanProvider(Notifications.class);
-    }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
-import vn.dieuhanh.assignment.AssignmentParticipants;
+import vn.dieuhanh.notification.AssignmentParticipants;
 import vn.dieuhanh.assignment.TrailEventKind;
 
 /** The assignment's participants and its trail, for the notification capability (conversations, nudges). */

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.assignment.Urgency;
-import vn.dieuhanh.assignment.VietnameseDates;
+import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.assignment.WorkSource;
 import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.AlertSubject;

@@ -88,7 +88,7 @@ class LifecycleDelegates {
             OffsetDateTime proposed = assignments.requestExtension(vars.assignmentId(), vars.lastActor(),
                     vars.date(VAR_PROPOSED_DEADLINE), vars.text(VAR_EXTENSION_REASON));
             execution.setVariable(VAR_PROPOSED_DEADLINE_AT, Date.from(proposed.toInstant()));
-            execution.setVariable(VAR_PROPOSED_DEADLINE_TEXT, vn.dieuhanh.assignment.VietnameseDates.deadline(proposed));
+            execution.setVariable(VAR_PROPOSED_DEADLINE_TEXT, vn.dieuhanh.calendar.VietnameseDates.deadline(proposed));
             execution.setVariable(VAR_HOLDER_USER, vars.lastActor());
         };
     }

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import vn.dieuhanh.assignment.VietnameseDates;
+import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.DeadlineAlert;
 import vn.dieuhanh.deadline.ReminderPolicy;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.deadline.AlertKind;
@@ -28,14 +27,10 @@ public class DeadlineAlertSender implements DeadlineAlerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineAlertSender.class);
 
-    private final ObjectProvider<Notifications> notifications;
+    private final Notifications notifications;
     private final ApplicationEventPublisher events;
 
-    /**
-     * {@code Notifications} is the outbox's API; its implementation arrives with the notification capability, so it
-     * is looked up when an alert is sent, not at start-up.
-     */
-    public DeadlineAlertSender(ObjectProvider<Notifications> notifications, ApplicationEventPublisher events) {
+    public DeadlineAlertSender(Notifications notifications, ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.events = events;
     }
@@ -59,15 +54,7 @@ public class DeadlineAlertSender implements DeadlineAlerts {
                     notification.dedupKey());
             return true;
         }
-        Notifications outbox = notifications.getIfAvailable();
-        if (outbox == null) {
-            // TEMPORARY (branch "timers" only): the notification outbox (branch "ntf") is not merged yet. Remove this
-            // fallback at merge: without an outbox an alert must fail its job (IllegalStateException), not vanish.
-            LOG.warn("No Notifications bean (notification outbox not merged yet): deadline alert {} to {} skipped",
-                    notification.dedupKey(), notification.recipients());
-            return true;
-        }
-        return outbox.enqueue(notification);
+        return notifications.enqueue(notification);
     }
 
     /** {@code assignment:<id>:<KIND>:<alert instant>}, unique per (assignment, kind, occurrence). */
@@ -121,7 +108,7 @@ public class DeadlineAlertSender implements DeadlineAlerts {
         }
         if (alert.kind() == AlertKind.ESCALATION_TO_HEAD || alert.kind() == AlertKind.ESCALATION_TO_LEADER) {
             model.put("escalatedTo", alert.kind() == AlertKind.ESCALATION_TO_HEAD ? "head" : "leader");
-            put(model, "holder", subject.holderUser() != null ? subject.holderUser() : subject.unitCode());
+            put(model, "holderName", subject.holderUser() != null ? subject.holderUser() : subject.unitCode());
         }
         return model;
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dieuhanh.assignment.VietnameseDates;
+import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.notification.Notification;
 import vn.dieuhanh.notification.NotificationChannel;
 import vn.dieuhanh.notification.Notifications;

@@ -1,18 +1,19 @@
-package vn.dieuhanh.assignment;
+package vn.dieuhanh.notification;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * Who is involved in an assignment, for capabilities that talk to them (conversations, nudges). Visibility is the
- * assignment's own rule ("who sees what" in the README), applied to the authenticated caller.
+ * What the conversations need to know of an assignment: who is involved, and whether the caller may see it. Declared
+ * here and implemented by the assignment capability (which depends on notification, not the other way round), so the
+ * capabilities form no cycle. Visibility is the assignment's own rule ("who sees what" in the README).
  */
 public interface AssignmentParticipants {
 
     /** The assignment's participants if it exists and the authenticated caller may see it, else empty. */
     Optional<Participants> visibleToCaller(String assignmentId);
 
-    /** Appends a {@link TrailEventKind#NUDGED} entry to the trail, in the caller's transaction. */
+    /** Appends a NUDGED entry to the trail, in the caller's transaction. */
     void recordNudge(String assignmentId, String actor, String note);
 
     /**

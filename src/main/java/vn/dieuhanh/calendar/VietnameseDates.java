@@ -1,10 +1,10 @@
-package vn.dieuhanh.assignment;
+package vn.dieuhanh.calendar;
 
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import vn.dieuhanh.calendar.WorkingCalendar;
+
 
 /** Deadlines written the way Vietnamese officials write them, always in Vietnam's time zone. */
 public final class VietnameseDates {

@@ -1,4 +1,4 @@
-package vn.dieuhanh.assignment;
+package vn.dieuhanh.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
