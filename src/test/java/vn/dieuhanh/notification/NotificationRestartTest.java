@@ -9,7 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Date;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.dieuhanh.assignment.InstantAssignmentProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,6 +79,69 @@ class NotificationRestartTest {
                         .param(key).query(Long.class).single()).as("inbox items of " + key).isEqualTo(1);
             }
             assertThat(count(node, "SELECT COUNT(*) FROM ntf_delivery")).isEqualTo(10);
+        }
+    }
+
+    /**
+     * The issue's scenario: the application stops with deadline timers pending, time moves past them, and the next
+     * start fires the due timer and delivers its alert once; a further restart sends nothing again.
+     */
+    @Test
+    void deadlineTimersPendingAtAStopFireAfterTheRestartAndAlertOnce() {
+        String database = "ntf_timers_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_');
+        sharedJdbc.sql("CREATE DATABASE " + database).update();
+        String url = postgres.getJdbcUrl("postgres", database);
+        String leader = "ld.khoi-dong-lai";
+        String head = "phuong-tan-dinh.truong-khoi-dong-lai";
+        String assignmentId;
+        try {
+            // Monday 2 March 2026, 09:00: 5 working days, deadline Monday 9 March 23:59:59
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+07:00").toInstant()));
+            try (ConfigurableApplicationContext node = ExtraNode.start(url)) {
+                OfficialAccounts accounts = node.getBean(OfficialAccounts.class);
+                accounts.register(new Official(leader, "Lãnh đạo UBND TP", null, "ubnd-tp", null, Role.LEADER),
+                        "Khoi-Dong-2026!");
+                accounts.register(new Official(head, "Chủ tịch UBND phường Tân Định", head + "@dieuhanh.test",
+                        "phuong-tan-dinh", null, Role.HEAD), "Khoi-Dong-2026!");
+                IdentityService identity = node.getBean(IdentityService.class);
+                identity.setAuthentication(leader, List.of(Role.LEADER.groupId()));
+                try {
+                    assignmentId = (String) node.getBean(RuntimeService.class)
+                            .createProcessInstanceByKey(InstantAssignmentProcess.KEY)
+                            .setVariables(Map.of(InstantAssignmentProcess.VAR_UNIT_CODE, "phuong-tan-dinh",
+                                    InstantAssignmentProcess.VAR_TITLE, "Rà soát điểm ngập nước",
+                                    InstantAssignmentProcess.VAR_DEADLINE_WORKING_DAYS, 5))
+                            .executeWithVariablesInReturn().getVariables()
+                            .get(InstantAssignmentProcess.VAR_ASSIGNMENT_ID);
+                } finally {
+                    identity.clearAuthentication();
+                }
+                ManagementService management = node.getBean(ManagementService.class);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                        management.createJobQuery().timers().count() == 1);
+                assertThat(count(node, "SELECT COUNT(*) FROM ntf_outbox")).isZero();
+            }
+
+            // while the application is down, time passes the deadline: Tuesday 10 March, 10:00
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-10T10:00:00+07:00").toInstant()));
+            try (ConfigurableApplicationContext node = ExtraNode.start(url)) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(node,
+                        "SELECT COUNT(*) FROM ntf_delivery d JOIN ntf_outbox o ON o.id = d.outbox_id"
+                                + " WHERE o.kind = 'OVERDUE' AND d.status = 'DELIVERED'") == 2);
+            }
+            // and once more: nothing is sent twice
+            try (ConfigurableApplicationContext node = ExtraNode.start(url)) {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                        count(node, "SELECT COUNT(*) FROM ntf_delivery WHERE status = 'PENDING'") == 0);
+                assertThat(count(node, "SELECT COUNT(*) FROM ntf_outbox WHERE kind = 'OVERDUE'")).isEqualTo(1);
+                assertThat(count(node, "SELECT COUNT(*) FROM ntf_inbox_item")).isEqualTo(1);
+                String key = node.getBean(JdbcClient.class).sql("SELECT dedup_key FROM ntf_outbox WHERE kind = 'OVERDUE'")
+                        .query(String.class).single();
+                assertThat(key).isEqualTo("assignment:" + assignmentId + ":OVERDUE:2026-03-09T17:00:00Z");
+                assertThat(TestMailServer.withKey(key)).hasSize(1);
+            }
+        } finally {
+            ClockUtil.reset();
         }
     }
 
