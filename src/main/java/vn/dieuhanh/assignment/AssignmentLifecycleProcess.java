@@ -71,6 +71,8 @@ public final class AssignmentLifecycleProcess {
     public static final String VAR_RESULT_ACCEPTED = "resultAccepted";
     public static final String VAR_REVIEW_NOTE = "reviewNote";
     public static final String VAR_CANCEL_REASON = "cancelReason";
+    /** The latest messages of the assignment's conversation, shown read-only in the handling and review forms. */
+    public static final String VAR_CONVERSATION = "conversation";
     /** How the assignment ended, for the calling process: {@link #OUTCOME_COMPLETED} or {@link #OUTCOME_CANCELLED}. */
     public static final String VAR_ASSIGNMENT_OUTCOME = "assignmentOutcome";
     public static final String OUTCOME_COMPLETED = "completed";

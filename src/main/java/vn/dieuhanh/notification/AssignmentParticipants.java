@@ -17,6 +17,12 @@ public interface AssignmentParticipants {
     void recordNudge(String assignmentId, String actor, String note);
 
     /**
+     * Shows the latest messages of the conversation next to the assignment's open steps in Tasklist (the handling and
+     * review forms read it), in the caller's transaction.
+     */
+    void showConversation(String assignmentId, String conversationText);
+
+    /**
      * @param holderUser the official who holds it now, or null while it sits with a unit or division group
      * @param assignedBy the assigner (a leader or unit head)
      * @param reviewer   who accepts or returns the result

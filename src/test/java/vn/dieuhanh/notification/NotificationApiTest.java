@@ -44,6 +44,8 @@ class NotificationApiTest {
     Notifications notifications;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
     @LocalServerPort
     int port;
     HttpClient http;
@@ -65,6 +67,11 @@ class NotificationApiTest {
     @Test
     void conversationIsSeenByTheAssignmentsPeopleOnlyAndNotifiesTheOthers() {
         String id = assign("Rà soát hồ sơ đất đai");
+        // the lifecycle has opened and waits at the unit head's handling step
+        String handleTask = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode open = get("/api/assignments/" + id, LEADER).get("openTasks");
+            return open.size() == 1 ? open.get(0).get("taskId").asText() : null;
+        }, taskId -> taskId != null);
 
         HttpResponse<String> blank = post("/api/assignments/" + id + "/messages", "{\"text\":\"  \"}", OFFICER);
         assertThat(blank.statusCode()).isEqualTo(400);
@@ -84,6 +91,9 @@ class NotificationApiTest {
         assertThat(thread.get(0).get("author").asText()).isEqualTo(OFFICER);
         assertThat(thread.get(0).get("authorName").asText()).isEqualTo("Công chức phường An Hội Tây");
         assertThat(thread.get(0).get("text").asText()).isEqualTo("Đề nghị Văn phòng cung cấp danh sách hồ sơ tồn đọng");
+        // the conversation is shown next to the task: the handling form's read-only "conversation" field
+        assertThat((String) taskService.getVariable(handleTask, "conversation"))
+                .endsWith("Công chức phường An Hội Tây: Đề nghị Văn phòng cung cấp danh sách hồ sơ tồn đọng");
 
         // the unit head and the assigning leader (also the reviewer) are notified once each; the author is not
         String key = "message:" + messageId;

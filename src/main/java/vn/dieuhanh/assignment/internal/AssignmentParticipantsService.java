@@ -2,7 +2,12 @@ package vn.dieuhanh.assignment.internal;
 
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import vn.dieuhanh.assignment.AssignmentLifecycleProcess;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.notification.AssignmentParticipants;
@@ -14,10 +19,36 @@ class AssignmentParticipantsService implements AssignmentParticipants {
 
     private final AssignmentReadModel readModel;
     private final AssignmentRepository repository;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
 
-    AssignmentParticipantsService(AssignmentReadModel readModel, AssignmentRepository repository) {
+    AssignmentParticipantsService(AssignmentReadModel readModel, AssignmentRepository repository,
+                                  @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService) {
         this.readModel = readModel;
         this.repository = repository;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    /**
+     * Visibility was checked by the caller; officials hold no engine-wide right to update process instances, so the
+     * variable is written without the caller's engine authentication.
+     */
+    @Override
+    @Transactional
+    public void showConversation(String assignmentId, String conversationText) {
+        AssignmentRecord assignment = repository.get(assignmentId);
+        if (!assignment.isOpen() || assignment.processInstanceId() == null) {
+            return;
+        }
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            runtimeService.setVariable(assignment.processInstanceId(), AssignmentLifecycleProcess.VAR_CONVERSATION,
+                    conversationText);
+        } finally {
+            identityService.setAuthentication(caller);
+        }
     }
 
     @Override

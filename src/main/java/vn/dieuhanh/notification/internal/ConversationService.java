@@ -76,6 +76,7 @@ class ConversationService {
         jdbc.sql("INSERT INTO ntf_message (assignment_id, author, body, created_at) VALUES (?, ?, ?, ?)")
                 .params(assignmentId, author, clean, now).update(key, "id");
         long id = key.getKey().longValue();
+        participants.showConversation(assignmentId, transcript(assignmentId));
 
         Set<String> others = new LinkedHashSet<>();
         others.add(p.holderUser());
@@ -126,6 +127,22 @@ class ConversationService {
         notifications.enqueue(new Notification("nudge:" + assignmentId + ":" + UUID.randomUUID(),
                 NotificationKind.NUDGE, assignmentId, List.of(holder), "nudge", model));
         return new Nudged(assignmentId, holder);
+    }
+
+    static final int SHOWN_IN_FORMS = 20;
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    /** The latest messages, oldest first, one per line: "09:15 16/03/2026 – Nguyễn Văn An: ...". */
+    private String transcript(String assignmentId) {
+        List<Message> all = messages(assignmentId);
+        List<Message> latest = all.subList(Math.max(0, all.size() - SHOWN_IN_FORMS), all.size());
+        StringBuilder text = new StringBuilder();
+        for (Message message : latest) {
+            text.append(message.at().format(WHEN)).append(" – ").append(message.authorName()).append(": ")
+                    .append(message.text()).append('\n');
+        }
+        return text.toString().strip();
     }
 
     private Participants visible(String assignmentId) {
