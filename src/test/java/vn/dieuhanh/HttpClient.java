@@ -17,6 +17,26 @@ public final class HttpClient {
         this.baseUrl = "http://localhost:" + port;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** GET that must answer 200, read as JSON. */
+    public com.fasterxml.jackson.databind.JsonNode getJson(String path, String user, String password) {
+        HttpResponse<String> response = get(path, user, password);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " as " + user + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+        return json(response.body());
+    }
+
+    public static com.fasterxml.jackson.databind.JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path, String user, String password) {
         return send(request(path, user, password).GET().build());
     }

@@ -199,7 +199,7 @@ class AssignmentApiTest {
     private String assign(String body) {
         HttpResponse<String> response = post("/api/assignments", body, LEADER);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return read(response.body()).get("assignmentId").asText();
+        return HttpClient.json(response.body()).get("assignmentId").asText();
     }
 
     private String deadlineOf(String id) {
@@ -235,16 +235,7 @@ class AssignmentApiTest {
     }
 
     private JsonNode get(String path, String user) {
-        HttpResponse<String> response = http.get(path, user, PASSWORD);
-        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-        return read(response.body());
+        return http.getJson(path, user, PASSWORD);
     }
 
-    private JsonNode read(String body) {
-        try {
-            return json.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -200,13 +200,7 @@ class DirectiveJourneyTest {
     }
 
     private JsonNode get(String path, String user) {
-        HttpResponse<String> response = http.get(path, user, PASSWORD);
-        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-        try {
-            return json.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return http.getJson(path, user, PASSWORD);
     }
 
     private void act(String assignmentId, String action, String body, String user) {

@@ -84,7 +84,7 @@ class NotificationApiTest {
         HttpResponse<String> posted = post("/api/assignments/" + id + "/messages",
                 "{\"text\":\"Đề nghị Văn phòng cung cấp danh sách hồ sơ tồn đọng\"}", OFFICER);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
-        long messageId = read(posted.body()).get("id").asLong();
+        long messageId = HttpClient.json(posted.body()).get("id").asLong();
 
         JsonNode thread = get("/api/assignments/" + id + "/messages", HEAD);
         assertThat(thread.size()).isEqualTo(1);
@@ -123,7 +123,7 @@ class NotificationApiTest {
         HttpResponse<String> nudged = post("/api/assignments/" + id + "/nudge",
                 "{\"note\":\"Đề nghị báo cáo trước cuộc họp giao ban\"}", LEADER);
         assertThat(nudged.statusCode()).as(nudged.body()).isEqualTo(202);
-        assertThat(read(nudged.body()).get("notified").asText()).isEqualTo(HEAD);
+        assertThat(HttpClient.json(nudged.body()).get("notified").asText()).isEqualTo(HEAD);
 
         JsonNode trail = get("/api/assignments/" + id, LEADER).get("trail");
         assertThat(trail.findValuesAsText("kind")).containsExactly("ASSIGNED", "NUDGED");
@@ -285,7 +285,7 @@ class NotificationApiTest {
         HttpResponse<String> response = post("/api/assignments", "{\"unitCode\":\"phuong-an-hoi-tay\",\"title\":\""
                 + title + "\",\"deadlineWorkingDays\":5}", LEADER);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return read(response.body()).get("assignmentId").asText();
+        return HttpClient.json(response.body()).get("assignmentId").asText();
     }
 
     private HttpResponse<String> post(String path, String body, String user) {
@@ -293,17 +293,7 @@ class NotificationApiTest {
     }
 
     private JsonNode get(String path, String user) {
-        HttpResponse<String> response = http.get(path, user,
-                "admin".equals(user) ? PostgresIntegrationTest.ADMIN_PASSWORD : PASSWORD);
-        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-        return read(response.body());
+        return http.getJson(path, user, "admin".equals(user) ? PostgresIntegrationTest.ADMIN_PASSWORD : PASSWORD);
     }
 
-    private JsonNode read(String body) {
-        try {
-            return json.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

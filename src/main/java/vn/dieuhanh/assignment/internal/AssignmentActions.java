@@ -7,9 +7,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.assignment.AssignmentInputException;
 
 /**
@@ -83,16 +83,10 @@ class AssignmentActions {
         variables.put(VAR_CANCEL_REASON, reason);
         variables.put(VAR_LAST_ACTOR, caller.userId());
         // the permission check is the one above: assigners hold no engine-wide right to update process instances
-        Authentication authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            runtimeService.createMessageCorrelation(MESSAGE_CANCEL)
-                    .processInstanceId(assignment.processInstanceId())
-                    .setVariables(variables)
-                    .correlateWithResult();
-        } finally {
-            identityService.setAuthentication(authentication);
-        }
+        EngineAsSystem.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_CANCEL)
+                .processInstanceId(assignment.processInstanceId())
+                .setVariables(variables)
+                .correlateWithResult());
     }
 
     private void complete(String assignmentId, String taskKey, Map<String, Object> variables) {

@@ -4,9 +4,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.assignment.AssignmentLifecycleProcess;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
@@ -41,14 +41,8 @@ class AssignmentParticipantsService implements AssignmentParticipants {
         if (!assignment.isOpen() || assignment.processInstanceId() == null) {
             return;
         }
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            runtimeService.setVariable(assignment.processInstanceId(), AssignmentLifecycleProcess.VAR_CONVERSATION,
-                    conversationText);
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        EngineAsSystem.run(identityService, () -> runtimeService.setVariable(assignment.processInstanceId(),
+                AssignmentLifecycleProcess.VAR_CONVERSATION, conversationText));
     }
 
     @Override

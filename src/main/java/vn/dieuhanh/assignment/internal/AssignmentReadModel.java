@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.assignment.StatusBucket;
 import vn.dieuhanh.calendar.WorkingCalendar;
 
@@ -76,13 +77,8 @@ class AssignmentReadModel {
      * leaders), even without the engine's permission to work the task itself; visibility was checked above.
      */
     private List<Task> openTasksOf(String processInstanceId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return taskService.createTaskQuery().processInstanceId(processInstanceId).list();
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        return EngineAsSystem.call(identityService,
+                () -> taskService.createTaskQuery().processInstanceId(processInstanceId).list());
     }
 
     List<AssignmentSummary> list(AssignmentQuery query, int limit) {
