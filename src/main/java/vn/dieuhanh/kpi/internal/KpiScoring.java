@@ -34,7 +34,8 @@ import vn.dieuhanh.organisation.Unit;
  * A subject with no items in the period keeps every point. Every score lists the rows behind it.
  */
 @Service
-@Transactional(readOnly = true)
+// not read-only: evaluating a decision writes the engine's decision history
+@Transactional
 public class KpiScoring {
 
     private static final MathContext MC = MathContext.DECIMAL64;
@@ -63,20 +64,37 @@ public class KpiScoring {
         this.directory = directory;
     }
 
+    /** The tables' numbers, evaluated once per request, so a ranking reads each rule once. */
+    private final class RuleSnapshot {
+        final SubjectKind kind;
+        final KpiRules.Weights weights;
+        final Map<LedgerKind, KpiRules.Penalty> penalties = new EnumMap<>(LedgerKind.class);
+
+        RuleSnapshot(SubjectKind kind) {
+            this.kind = kind;
+            this.weights = rules.weights(kind);
+        }
+
+        KpiRules.Penalty penalty(LedgerKind fact) {
+            return penalties.computeIfAbsent(fact, k -> rules.penalty(kind, k));
+        }
+    }
+
     public Score unit(String unitCode, Period period) {
-        return score(SubjectKind.UNIT, unitCode, facts(period, r -> r.unitCode()).getOrDefault(unitCode, List.of()),
-                period);
+        return score(new RuleSnapshot(SubjectKind.UNIT), unitCode,
+                facts(period, LedgerRow::unitCode).getOrDefault(unitCode, List.of()), period);
     }
 
     public Score official(String userId, Period period) {
-        return score(SubjectKind.OFFICIAL, userId, facts(period, LedgerRow::official).getOrDefault(userId, List.of()),
-                period);
+        return score(new RuleSnapshot(SubjectKind.OFFICIAL), userId,
+                facts(period, LedgerRow::official).getOrDefault(userId, List.of()), period);
     }
 
     /** Units with facts in the period, best first, ranked citywide and within their kind (wards, departments...). */
     public List<Ranked> unitRanking(Period period, String kind) {
+        RuleSnapshot snapshot = new RuleSnapshot(SubjectKind.UNIT);
         List<Score> scores = facts(period, LedgerRow::unitCode).entrySet().stream()
-                .map(e -> score(SubjectKind.UNIT, e.getKey(), e.getValue(), period)).toList();
+                .map(e -> score(snapshot, e.getKey(), e.getValue(), period)).toList();
         List<Ranked> ranked = rank(scores, Score::unitKind);
         return kind == null ? ranked
                 : ranked.stream().filter(r -> kind.equalsIgnoreCase(r.score().unitKind())).toList();
@@ -84,8 +102,9 @@ public class KpiScoring {
 
     /** Officials with facts in the period, best first; within kind = within their unit. */
     public List<Ranked> officialRanking(Period period, String unitCode) {
+        RuleSnapshot snapshot = new RuleSnapshot(SubjectKind.OFFICIAL);
         List<Score> scores = facts(period, LedgerRow::official).entrySet().stream()
-                .map(e -> score(SubjectKind.OFFICIAL, e.getKey(), e.getValue(), period)).toList();
+                .map(e -> score(snapshot, e.getKey(), e.getValue(), period)).toList();
         List<Ranked> ranked = rank(scores, Score::unitCode);
         return unitCode == null ? ranked
                 : ranked.stream().filter(r -> unitCode.equals(r.score().unitCode())).toList();
@@ -119,17 +138,17 @@ public class KpiScoring {
                 .collect(Collectors.groupingBy(subject, LinkedHashMap::new, Collectors.toList()));
     }
 
-    private Score score(SubjectKind kind, String subject, List<LedgerRow> rows, Period period) {
-        KpiRules.Weights w = rules.weights(kind);
+    private Score score(RuleSnapshot snapshot, String subject, List<LedgerRow> rows, Period period) {
+        SubjectKind kind = snapshot.kind;
+        KpiRules.Weights w = snapshot.weights;
         Map<Long, LedgerRow> waivers = ledger.waiversOf(rows.stream().map(LedgerRow::id).toList()).stream()
                 .collect(Collectors.toMap(LedgerRow::waivesId, Function.identity(), (a, b) -> a));
-        Map<LedgerKind, KpiRules.Penalty> penalties = new EnumMap<>(LedgerKind.class);
         List<ScoredRow> scored = new ArrayList<>();
         // per item, per criterion: the largest non-waived fraction
         Map<String, Map<String, BigDecimal>> itemLoss = new LinkedHashMap<>();
         TreeSet<String> completed = new TreeSet<>();
         for (LedgerRow row : rows) {
-            KpiRules.Penalty p = penalties.computeIfAbsent(row.kind(), k -> rules.penalty(kind, k));
+            KpiRules.Penalty p = snapshot.penalty(row.kind());
             LedgerRow waiver = waivers.get(row.id());
             scored.add(new ScoredRow(row, p.criterion(), p.fraction(), waiver != null,
                     waiver == null ? null : waiver.id(), waiver == null ? null : waiver.reason(),
