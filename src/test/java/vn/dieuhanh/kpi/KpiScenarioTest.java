@@ -215,6 +215,44 @@ class KpiScenarioTest {
     }
 
     @Test
+    void theExcelRankingOpensWithVietnameseHeadersAndTheExpectedRows() throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/kpi/units.xlsx?period=" + PERIOD))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin:" + PostgresIntegrationTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("xep-hang-don-vi-2030-Q1.xlsx");
+        try (org.apache.poi.ss.usermodel.Workbook workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(response.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            List<String> header = new ArrayList<>();
+            sheet.getRow(1).forEach(cell -> header.add(text.formatCellValue(cell)));
+            assertThat(header).containsExactly("Hạng", "Hạng trong loại đơn vị", "Mã đơn vị", "Tên đơn vị",
+                    "Loại đơn vị", "Số nhiệm vụ", "Số nhiệm vụ hoàn thành", "Điểm tiêu chí chung", "Điểm số lượng",
+                    "Điểm chất lượng", "Điểm tiến độ", "Tổng điểm", "Xếp loại");
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            List<String> rows = new ArrayList<>();
+            for (int r = 2; r <= 4; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                rows.add(text.formatCellValue(row.getCell(0)) + "|" + text.formatCellValue(row.getCell(1)) + "|"
+                        + row.getCell(2).getStringCellValue() + "|" + row.getCell(3).getStringCellValue() + "|"
+                        + row.getCell(11).getNumericCellValue() + "|" + row.getCell(12).getStringCellValue());
+            }
+            assertThat(rows).containsExactly(
+                    "1|1|phuong-ban-co|Phường Bàn Cờ|97.5|Hoàn thành xuất sắc nhiệm vụ",
+                    "2|2|phuong-sai-gon|Phường Sài Gòn|87.5|Hoàn thành tốt nhiệm vụ",
+                    "3|1|so-tai-chinh|Sở Tài chính|85.0|Hoàn thành tốt nhiệm vụ");
+        }
+    }
+
+    @Test
     void aWaiverNeedsAReasonAnAuthorisedLeaderAndHappensOnce() {
         long lateS2 = jdbc.sql("SELECT id FROM kpi_ledger WHERE item_id = ? AND kind = 'LATE'").param(id("s2"))
                 .query(Long.class).single();

@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +36,11 @@ class KpiController {
     private final KpiWaivers waivers;
     private final IdentityService identityService;
     private final OrganisationDirectory directory;
+    private final KpiExcelExport excel;
 
     KpiController(KpiScoring scoring, KpiWaivers waivers, IdentityService identityService,
-                  OrganisationDirectory directory) {
+                  OrganisationDirectory directory, KpiExcelExport excel) {
+        this.excel = excel;
         this.scoring = scoring;
         this.waivers = waivers;
         this.identityService = identityService;
@@ -46,6 +52,20 @@ class KpiController {
             + "and within their kind; kind=ward|commune|department|... keeps one kind")
     List<KpiScoring.Ranked> units(@RequestParam String period, @RequestParam(required = false) String kind) {
         return scoring.unitRanking(Period.parse(period), kind);
+    }
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    @GetMapping("/units.xlsx")
+    @Operation(summary = "The unit ranking as an Excel workbook with Vietnamese headers")
+    ResponseEntity<byte[]> unitsExcel(@RequestParam String period, @RequestParam(required = false) String kind) {
+        Period p = Period.parse(period);
+        byte[] workbook = excel.unitRanking(p.label(), scoring.unitRanking(p, kind));
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("xep-hang-don-vi-" + p.label() + ".xlsx").build().toString())
+                .body(workbook);
     }
 
     @GetMapping("/units/{code}")
