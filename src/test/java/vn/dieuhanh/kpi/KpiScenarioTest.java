@@ -27,6 +27,8 @@ import vn.dieuhanh.assignment.AssignmentAccepted;
 import vn.dieuhanh.assignment.AssignmentReturned;
 import vn.dieuhanh.assignment.ExtensionGranted;
 import vn.dieuhanh.deadline.AssignmentBecameOverdue;
+import vn.dieuhanh.kpi.internal.KpiNightlyJob;
+import vn.dieuhanh.kpi.internal.KpiSnapshots;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OfficialAccounts;
 import vn.dieuhanh.organisation.Role;
@@ -92,6 +94,10 @@ class KpiScenarioTest {
     RepositoryService repositoryService;
     @Autowired
     OfficialAccounts accounts;
+    @Autowired
+    KpiSnapshots snapshots;
+    @Autowired
+    org.quartz.Scheduler scheduler;
     @LocalServerPort
     int port;
     HttpClient http;
@@ -250,6 +256,32 @@ class KpiScenarioTest {
                     "2|2|phuong-sai-gon|Phường Sài Gòn|87.5|Hoàn thành tốt nhiệm vụ",
                     "3|1|so-tai-chinh|Sở Tài chính|85.0|Hoàn thành tốt nhiệm vụ");
         }
+    }
+
+    @Test
+    void theNightlyRecomputationStoresTheRankingOnAClusteredJdbcJobStore() throws Exception {
+        assertThat(snapshots.recompute(Period.parse(PERIOD))).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT subject || ' ' || total || ' ' || rank_citywide || ' ' || rank_in_group FROM "
+                        + "kpi_score WHERE period = ? AND subject_kind = 'UNIT' ORDER BY rank_citywide")
+                .param(PERIOD).query(String.class).list())
+                .containsExactly("phuong-ban-co 97.50 1 1", "phuong-sai-gon 87.50 2 2", "so-tai-chinh 85.00 3 1");
+        // recomputing replaces, never duplicates
+        assertThat(snapshots.recompute(Period.parse(PERIOD))).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_score WHERE period = ?").param(PERIOD).query(Long.class)
+                .single()).isEqualTo(7);
+        assertThat(KpiSnapshots.periodsOf(java.time.LocalDate.of(2030, 2, 14)).stream().map(Period::label))
+                .containsExactly("2030-02", "2030-Q1", "2030");
+
+        assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+        assertThat(scheduler.getMetaData().isJobStoreSupportsPersistence()).isTrue();
+        org.quartz.Trigger trigger = scheduler.getTrigger(
+                org.quartz.TriggerKey.triggerKey(KpiNightlyJob.JOB_NAME, "kpi"));
+        assertThat(trigger).isNotNull();
+        assertThat(trigger.getNextFireTime().toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .toLocalTime()).isEqualTo(java.time.LocalTime.of(1, 30));
+        // the trigger lives in the database that every node shares
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_name = ?").param(KpiNightlyJob.JOB_NAME)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
