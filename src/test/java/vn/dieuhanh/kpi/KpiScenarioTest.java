@@ -280,8 +280,8 @@ class KpiScenarioTest {
         assertThat(trigger.getNextFireTime().toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
                 .toLocalTime()).isEqualTo(java.time.LocalTime.of(1, 30));
         // the trigger lives in the database that every node shares
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_name = ?").param(KpiNightlyJob.JOB_NAME)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_triggers WHERE sched_name = ? AND trigger_name = ?")
+                .params(scheduler.getSchedulerName(), KpiNightlyJob.JOB_NAME).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
