@@ -39,6 +39,8 @@ class KpiLedgerTest {
     static final String PASSWORD = "So-Diem-2029!";
     static final String LEADER = "kpi-ledger.leader";
     static final String OFFICER = "kpi-ledger.canbo";
+    /** A second official, so that each test's official has only that test's items in June 2029. */
+    static final String OFFICER_2 = "kpi-ledger.canbo2";
     /** Monday 4 June 2029, 14:00. */
     static final OffsetDateTime NOW = OffsetDateTime.parse("2029-06-04T14:00:00+07:00");
 
@@ -62,6 +64,8 @@ class KpiLedgerTest {
         http = new HttpClient(port);
         accounts.register(new Official(LEADER, "Phó Chủ tịch UBND TP", null, "ubnd-tp", null, Role.LEADER), PASSWORD);
         accounts.register(new Official(OFFICER, "Công chức phường Bàn Cờ", null, "phuong-ban-co",
+                "phuong-ban-co.van-phong", Role.OFFICER), PASSWORD);
+        accounts.register(new Official(OFFICER_2, "Công chức phường Bàn Cờ", null, "phuong-ban-co",
                 "phuong-ban-co.van-phong", Role.OFFICER), PASSWORD);
     }
 
@@ -135,6 +139,28 @@ class KpiLedgerTest {
         assertThat(score.get("total").decimalValue()).isEqualByComparingTo("87.50");
         assertThat(score.get("band").asText()).isEqualTo("GOOD");
         assertThat(score.get("unitCode").asText()).isEqualTo("phuong-ban-co");
+    }
+
+    @Test
+    void anApprovedExtensionAndAnOnTimeAcceptanceAreRecordedFromTheLifecycle() {
+        ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+        String id = read(post("/api/assignments", "{\"unitCode\":\"phuong-ban-co\",\"assignee\":\"" + OFFICER_2
+                + "\",\"title\":\"Kiểm kê tài sản\",\"deadlineWorkingDays\":2}", LEADER, 201)).get("assignmentId")
+                .asText();
+        awaitOpenTask(id, "Task_HandleAssignment");
+        post("/api/assignments/" + id + "/extension-requests",
+                "{\"proposedDeadline\":\"2029-06-15\",\"reason\":\"Chờ số liệu\"}", OFFICER_2, 204);
+        awaitOpenTask(id, "Task_ReviewExtension");
+        post("/api/assignments/" + id + "/extension-decision", "{\"accepted\":true,\"note\":\"Đồng ý\"}", LEADER,
+                204);
+        awaitOpenTask(id, "Task_HandleAssignment");
+        post("/api/assignments/" + id + "/report", "{\"result\":\"Xong\"}", OFFICER_2, 204);
+        awaitOpenTask(id, "Task_ReviewResult");
+        post("/api/assignments/" + id + "/review", "{\"accepted\":true,\"note\":\"Đạt\"}", LEADER, 204);
+        assertThat(rows(id)).containsExactly("EXTENSION_GRANTED", "COMPLETED_ON_TIME");
+        assertThat(jdbc.sql("SELECT official || ' ' || unit_code || ' ' || period_day FROM kpi_ledger WHERE item_id = ?"
+                + " ORDER BY id").param(id).query(String.class).list())
+                .containsOnly(OFFICER_2 + " phuong-ban-co 2029-06-04");
     }
 
     private List<String> rows(String itemId) {
