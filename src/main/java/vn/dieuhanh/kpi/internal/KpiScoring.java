@@ -75,8 +75,15 @@ public class KpiScoring {
             this.weights = rules.weights(kind);
         }
 
+        final Map<BigDecimal, KpiRules.Band> bands = new HashMap<>();
+
         KpiRules.Penalty penalty(LedgerKind fact) {
             return penalties.computeIfAbsent(fact, k -> rules.penalty(kind, k));
+        }
+
+        /** Each evaluation is a row of decision history: a ranking evaluates each distinct total once. */
+        KpiRules.Band band(BigDecimal total) {
+            return bands.computeIfAbsent(total, rules::band);
         }
     }
 
@@ -177,7 +184,7 @@ public class KpiScoring {
         progress = round(progress.max(BigDecimal.ZERO));
         BigDecimal general = round(w.general());
         BigDecimal total = general.add(quantity).add(quality).add(progress);
-        KpiRules.Band band = rules.band(total);
+        KpiRules.Band band = snapshot.band(total);
         String unitCode = kind == SubjectKind.UNIT ? subject
                 : rows.stream().map(LedgerRow::unitCode).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
         Unit unit = unitCode == null ? null : directory.unit(unitCode).orElse(null);
