@@ -5,11 +5,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.assignment.AssignmentAccepted;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.assignment.AssignmentReturned;
 import vn.dieuhanh.assignment.Assignments;
+import vn.dieuhanh.assignment.ExtensionGranted;
 import vn.dieuhanh.assignment.NewAssignment;
 import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.organisation.Division;
@@ -27,12 +31,14 @@ class AssignmentService implements Assignments {
     private final AssignmentRepository repository;
     private final OrganisationDirectory directory;
     private final AssignmentDeadlines deadlines;
+    private final ApplicationEventPublisher events;
 
     AssignmentService(AssignmentRepository repository, OrganisationDirectory directory,
-                      AssignmentDeadlines deadlines) {
+                      AssignmentDeadlines deadlines, ApplicationEventPublisher events) {
         this.repository = repository;
         this.directory = directory;
         this.deadlines = deadlines;
+        this.events = events;
     }
 
     @Override
@@ -154,8 +160,11 @@ class AssignmentService implements Assignments {
         AssignmentRecord assignment = repository.get(assignmentId);
         if (approved) {
             repository.updateDeadline(assignmentId, proposed);
+            OffsetDateTime now = now();
             repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_APPROVED, actor, null, note,
-                    assignment.deadline(), proposed, now());
+                    assignment.deadline(), proposed, now);
+            events.publishEvent(new ExtensionGranted(assignmentId, assignment.unitCode(), assignment.holderUser(),
+                    assignment.deadline().toInstant(), proposed.toInstant(), now.toInstant()));
             return proposed;
         }
         repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_REFUSED, actor, null, note,
@@ -164,11 +173,17 @@ class AssignmentService implements Assignments {
     }
 
     void review(String assignmentId, String actor, boolean accepted, String note) {
+        AssignmentRecord assignment = repository.get(assignmentId);
+        OffsetDateTime now = now();
         if (accepted) {
-            repository.markCompleted(assignmentId, now());
-            repository.appendTrail(assignmentId, TrailEventKind.ACCEPTED, actor, null, note, null, null, now());
+            repository.markCompleted(assignmentId, now);
+            repository.appendTrail(assignmentId, TrailEventKind.ACCEPTED, actor, null, note, null, null, now);
+            events.publishEvent(new AssignmentAccepted(assignmentId, assignment.unitCode(), assignment.holderUser(),
+                    assignment.deadline().toInstant(), now.toInstant()));
         } else {
-            repository.appendTrail(assignmentId, TrailEventKind.RETURNED, actor, null, note, null, null, now());
+            repository.appendTrail(assignmentId, TrailEventKind.RETURNED, actor, null, note, null, null, now);
+            events.publishEvent(new AssignmentReturned(assignmentId, assignment.unitCode(), assignment.holderUser(),
+                    now.toInstant()));
         }
     }
 

@@ -1,0 +1,147 @@
+package vn.dieuhanh.kpi.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dieuhanh.kpi.LedgerRow;
+import vn.dieuhanh.kpi.Period;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.organisation.Role;
+
+/** KPI scores, rankings and waivers (Decree 335/2025/ND-CP). */
+@RestController
+@RequestMapping("/api/kpi")
+class KpiController {
+
+    static final String ADMIN_GROUP = "camunda-admin";
+
+    private final KpiScoring scoring;
+    private final KpiWaivers waivers;
+    private final IdentityService identityService;
+    private final OrganisationDirectory directory;
+    private final KpiExcelExport excel;
+
+    KpiController(KpiScoring scoring, KpiWaivers waivers, IdentityService identityService,
+                  OrganisationDirectory directory, KpiExcelExport excel) {
+        this.excel = excel;
+        this.scoring = scoring;
+        this.waivers = waivers;
+        this.identityService = identityService;
+        this.directory = directory;
+    }
+
+    @GetMapping("/units")
+    @Operation(summary = "Ranking of the units with facts in the period (period=2026-Q1, 2026-03 or 2026), citywide "
+            + "and within their kind; kind=ward|commune|department|... keeps one kind")
+    List<KpiScoring.Ranked> units(@RequestParam String period, @RequestParam(required = false) String kind) {
+        return scoring.unitRanking(Period.parse(period), kind);
+    }
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    @GetMapping("/units.xlsx")
+    @Operation(summary = "The unit ranking as an Excel workbook with Vietnamese headers")
+    ResponseEntity<byte[]> unitsExcel(@RequestParam String period, @RequestParam(required = false) String kind) {
+        Period p = Period.parse(period);
+        byte[] workbook = excel.unitRanking(p.label(), scoring.unitRanking(p, kind));
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("xep-hang-don-vi-" + p.label() + ".xlsx").build().toString())
+                .body(workbook);
+    }
+
+    @GetMapping("/units/{code}")
+    @Operation(summary = "A unit's score in the period with the ledger rows behind it")
+    KpiScoring.Score unit(@PathVariable String code, @RequestParam String period) {
+        return scoring.unit(code, Period.parse(period));
+    }
+
+    @GetMapping("/officials")
+    @Operation(summary = "Ranking of the officials with facts in the period; unit=<code> keeps one unit's officials")
+    List<KpiScoring.Ranked> officials(@RequestParam String period, @RequestParam(required = false) String unit) {
+        return scoring.officialRanking(Period.parse(period), unit);
+    }
+
+    @GetMapping("/officials/{userId}")
+    @Operation(summary = "An official's score in the period with the ledger rows behind it")
+    KpiScoring.Score official(@PathVariable String userId, @RequestParam String period) {
+        return scoring.official(userId, Period.parse(period));
+    }
+
+    record WaiverRequest(Long ledgerId, String reason) {
+    }
+
+    @PostMapping("/waivers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Waive a late item for an objective cause (City PC leaders, the unit's head, admins); "
+            + "the reason is required; recorded as a new ledger row")
+    LedgerRow waive(@RequestBody WaiverRequest request) {
+        if (request == null || request.ledgerId() == null) {
+            throw new KpiWaivers.WaiverRejected("ledgerId is required");
+        }
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller == null) {
+            throw new Forbidden("Not authenticated");
+        }
+        String unitCode = waivers.unitOf(request.ledgerId());
+        if (!mayWaive(caller, unitCode)) {
+            throw new Forbidden("Only City PC leaders, the unit's head or administrators may waive (không có quyền "
+                    + "miễn trừ)");
+        }
+        return waivers.waive(request.ledgerId(), request.reason(), caller.getUserId());
+    }
+
+    private boolean mayWaive(Authentication caller, String unitCode) {
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        if (groups.contains(ADMIN_GROUP) || groups.contains(Role.LEADER.groupId())) {
+            return true;
+        }
+        Official official = directory.official(caller.getUserId()).orElse(null);
+        return official != null && official.role() == Role.LEADER
+                || official != null && official.role() == Role.HEAD && official.unitCode().equals(unitCode);
+    }
+
+    static class Forbidden extends RuntimeException {
+        Forbidden(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(KpiWaivers.RowNotFound.class)
+    ProblemDetail notFound(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(KpiWaivers.AlreadyWaived.class)
+    ProblemDetail conflict(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler({KpiWaivers.WaiverRejected.class, IllegalArgumentException.class})
+    ProblemDetail badRequest(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+}

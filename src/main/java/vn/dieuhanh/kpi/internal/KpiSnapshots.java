@@ -1,0 +1,66 @@
+package vn.dieuhanh.kpi.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.assignment.AssignmentDeadlines;
+import vn.dieuhanh.kpi.Period;
+import vn.dieuhanh.kpi.SubjectKind;
+
+/**
+ * Recomputes and stores the rankings of a period ({@code kpi_score}), replacing the previous computation of that
+ * period in one transaction. Run nightly by {@link KpiNightlyJob} for the month, quarter and year of the day, and on
+ * demand.
+ */
+@Service
+@Transactional
+public class KpiSnapshots {
+
+    private final KpiScoring scoring;
+    private final JdbcClient jdbc;
+
+    public KpiSnapshots(KpiScoring scoring, JdbcClient jdbc) {
+        this.scoring = scoring;
+        this.jdbc = jdbc;
+    }
+
+    /** The month, quarter and year that contain the day. */
+    public static List<Period> periodsOf(LocalDate day) {
+        return List.of(Period.parse(String.format("%d-%02d", day.getYear(), day.getMonthValue())),
+                Period.parse(day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1)),
+                Period.parse(String.valueOf(day.getYear())));
+    }
+
+    /** Recomputes the periods containing the day; returns how many scores were stored. */
+    public int recomputeFor(LocalDate day) {
+        int stored = 0;
+        for (Period period : periodsOf(day)) {
+            stored += recompute(period);
+        }
+        return stored;
+    }
+
+    public int recompute(Period period) {
+        jdbc.sql("DELETE FROM kpi_score WHERE period = ?").param(period.label()).update();
+        int stored = store(period, SubjectKind.UNIT, scoring.unitRanking(period, null));
+        return stored + store(period, SubjectKind.OFFICIAL, scoring.officialRanking(period, null));
+    }
+
+    private int store(Period period, SubjectKind kind, List<KpiScoring.Ranked> ranking) {
+        var now = AssignmentDeadlines.now().atOffset(ZoneOffset.UTC);
+        for (KpiScoring.Ranked r : ranking) {
+            KpiScoring.Score s = r.score();
+            jdbc.sql("""
+                            INSERT INTO kpi_score (period, subject_kind, subject, unit_code, unit_kind, items, total, band,
+                                                   rank_citywide, rank_in_group, computed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(period.label(), kind.name(), s.subject(), s.unitCode(), s.unitKind(), s.items(),
+                            s.total(), s.band(), r.rank(), r.rankInKind(), now)
+                    .update();
+        }
+        return ranking.size();
+    }
+}

@@ -1,0 +1,64 @@
+package vn.dieuhanh.kpi.internal;
+
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.assignment.AssignmentDeadlines;
+import vn.dieuhanh.kpi.LedgerKind;
+import vn.dieuhanh.kpi.LedgerRow;
+
+/** Waivers for an objective cause: a new WAIVER row referencing the waived row, never an edit. */
+@Service
+@Transactional
+public class KpiWaivers {
+
+    public static class WaiverRejected extends RuntimeException {
+        public WaiverRejected(String message) {
+            super(message);
+        }
+    }
+
+    public static class AlreadyWaived extends RuntimeException {
+        public AlreadyWaived(String message) {
+            super(message);
+        }
+    }
+
+    public static class RowNotFound extends RuntimeException {
+        public RowNotFound(String message) {
+            super(message);
+        }
+    }
+
+    private final KpiLedger ledger;
+
+    public KpiWaivers(KpiLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** The unit of a ledger row, for the authorization check. */
+    @Transactional(readOnly = true)
+    public String unitOf(long ledgerId) {
+        return ledger.get(ledgerId).map(LedgerRow::unitCode).orElseThrow(() ->
+                new RowNotFound("No KPI ledger row " + ledgerId + " (không có dòng sổ điểm này)"));
+    }
+
+    public LedgerRow waive(long ledgerId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new WaiverRejected("Nêu nguyên nhân khách quan để miễn trừ (a reason is required)");
+        }
+        LedgerRow row = ledger.get(ledgerId).orElseThrow(() ->
+                new RowNotFound("No KPI ledger row " + ledgerId + " (không có dòng sổ điểm này)"));
+        if (!row.kind().waivable()) {
+            throw new WaiverRejected("Only late items can be waived, not " + row.kind()
+                    + " (chỉ miễn trừ việc trễ hạn)");
+        }
+        String key = "waiver:" + ledgerId;
+        Instant now = AssignmentDeadlines.now();
+        if (!ledger.insert(key, LedgerKind.WAIVER, row.itemId(), row.unitCode(), row.official(), now, ledgerId, actor,
+                reason.trim())) {
+            throw new AlreadyWaived("KPI ledger row " + ledgerId + " is already waived (đã được miễn trừ)");
+        }
+        return ledger.byKey(key).orElseThrow();
+    }
+}
