@@ -3,7 +3,6 @@ package vn.dieuhanh.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,7 +46,6 @@ class AssignmentApiTest {
     @LocalServerPort
     int port;
     HttpClient http;
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() {

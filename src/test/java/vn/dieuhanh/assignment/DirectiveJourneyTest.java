@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -61,7 +60,6 @@ class DirectiveJourneyTest {
     @LocalServerPort
     int port;
     HttpClient http;
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void officialsAndClock() {
@@ -89,7 +87,7 @@ class DirectiveJourneyTest {
                 {"source":"CITY_PEOPLES_COMMITTEE","documentNumber":"512/UBND-ĐT","issuedOn":"2026-02-27",
                  "summary":"Về chỉnh trang vỉa hè các tuyến đường trung tâm","urgency":"URGENT"}""", CLERK, PASSWORD);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String directiveId = json.readTree(registered.body()).get("directiveId").asText();
+        String directiveId = HttpClient.json(registered.body()).get("directiveId").asText();
         JsonNode directive = get("/api/directives/" + directiveId, CLERK);
         assertThat(directive.get("registeredSameDay").asBoolean()).isTrue();
 
@@ -175,7 +173,7 @@ class DirectiveJourneyTest {
         JsonNode closed = await().atMost(Duration.ofSeconds(30)).until(
                 () -> get("/api/directives/" + directiveId, CLERK), d -> d.hasNonNull("closedAt"));
         assertThat(closed.get("assignedBy").asText()).isEqualTo(LEADER);
-        String directiveInstance = json.readTree(registered.body()).get("processInstanceId").asText();
+        String directiveInstance = HttpClient.json(registered.body()).get("processInstanceId").asText();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(directiveInstance)
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_DirectiveCompleted");
 

@@ -3,7 +3,6 @@ package vn.dieuhanh.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -49,7 +48,6 @@ class NotificationApiTest {
     @LocalServerPort
     int port;
     HttpClient http;
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() {

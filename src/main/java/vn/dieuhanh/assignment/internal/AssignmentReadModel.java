@@ -1,6 +1,5 @@
 package vn.dieuhanh.assignment.internal;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,21 +44,32 @@ class AssignmentReadModel {
     }
 
     Optional<AssignmentRecord> visible(String id) {
+        return visibleWithTrail(id).map(VisibleAssignment::assignment);
+    }
+
+    private record VisibleAssignment(AssignmentRecord assignment, List<TrailEvent> trail) {
+    }
+
+    /** The assignment and its trail, read once, if the caller may see it (the trail decides for delegatees). */
+    private Optional<VisibleAssignment> visibleWithTrail(String id) {
         Optional<AssignmentRecord> assignment = repository.find(id);
         if (assignment.isEmpty()) {
             return Optional.empty();
         }
         AssignmentRecord lead = assignment.get().leadAssignmentId() == null ? null
                 : repository.find(assignment.get().leadAssignmentId()).orElse(null);
-        return caller().sees(assignment.get(), repository.trail(id), lead) ? assignment : Optional.empty();
+        List<TrailEvent> trail = repository.trail(id);
+        return caller().sees(assignment.get(), trail, lead)
+                ? Optional.of(new VisibleAssignment(assignment.get(), trail)) : Optional.empty();
     }
 
     Optional<AssignmentDetail> detail(String id) {
-        return visible(id).map(a -> {
-            Instant now = buckets.now();
-            List<TrailEntry> trail = repository.trail(id).stream().map(TrailEntry::of).toList();
+        return visibleWithTrail(id).map(visible -> {
+            AssignmentRecord a = visible.assignment();
+            StatusBuckets.Moment moment = buckets.moment();
+            List<TrailEntry> trail = visible.trail().stream().map(TrailEntry::of).toList();
             List<AssignmentSummary> contributions = repository.contributionsTo(id).stream()
-                    .map(c -> summary(c, now)).toList();
+                    .map(c -> summary(c, moment)).toList();
             List<OpenTask> tasks = new ArrayList<>();
             if (a.processInstanceId() != null) {
                 for (Task task : openTasksOf(a.processInstanceId())) {
@@ -67,7 +77,7 @@ class AssignmentReadModel {
                             task.getAssignee()));
                 }
             }
-            return new AssignmentDetail(summary(a, now), a.description(), a.resultSummary(), trail, contributions,
+            return new AssignmentDetail(summary(a, moment), a.description(), a.resultSummary(), trail, contributions,
                     tasks);
         });
     }
@@ -82,14 +92,14 @@ class AssignmentReadModel {
     }
 
     List<AssignmentSummary> list(AssignmentQuery query, int limit) {
-        Instant now = buckets.now();
-        return repository.list(query.withVisibility(caller()), now, buckets.dueSoonLimit(now), Math.min(limit, MAX_LIST)).stream()
-                .map(a -> summary(a, now)).toList();
+        StatusBuckets.Moment moment = buckets.moment();
+        return repository.list(query.withVisibility(caller()), moment.now(), moment.dueSoonLimit(),
+                Math.min(limit, MAX_LIST)).stream().map(a -> summary(a, moment)).toList();
     }
 
     Map<String, Map<StatusBucket, Long>> summary(AssignmentQuery query, String groupColumn) {
-        Instant now = buckets.now();
-        return repository.summary(query.withVisibility(caller()), groupColumn, now, buckets.dueSoonLimit(now));
+        StatusBuckets.Moment moment = buckets.moment();
+        return repository.summary(query.withVisibility(caller()), groupColumn, moment.now(), moment.dueSoonLimit());
     }
 
     static Map<StatusBucket, Long> total(Map<String, Map<StatusBucket, Long>> groups) {
@@ -100,14 +110,14 @@ class AssignmentReadModel {
         return total;
     }
 
-    AssignmentSummary summary(AssignmentRecord a, Instant now) {
-        StatusBucket bucket = buckets.bucketOf(a, now);
+    AssignmentSummary summary(AssignmentRecord a, StatusBuckets.Moment moment) {
+        StatusBucket bucket = buckets.bucketOf(a, moment.now());
         return new AssignmentSummary(a.id(), a.directiveId(), a.leadAssignmentId(), a.role().name(),
                 a.role().label(), a.source().name(), a.source().label(), a.urgency().name(), a.urgency().label(),
                 a.unitCode(), a.title(), a.assignedBy(), a.reviewer(), a.holderGroup(), a.holderUser(),
                 local(a.deadline()), local(a.createdAt()), local(a.completedAt()), local(a.cancelledAt()),
                 bucket == null ? "CANCELLED" : bucket.name(), bucket == null ? "Đã hủy" : bucket.label(),
-                buckets.dueSoon(a, now));
+                buckets.dueSoon(a, moment));
     }
 
     static OffsetDateTime local(OffsetDateTime time) {

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.DeadlineAlert;
@@ -34,8 +35,7 @@ final class LifecycleVariables {
     }
 
     String text(String name) {
-        Object value = scope.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString();
+        return VariableValues.text(scope.getVariable(name));
     }
 
     boolean flag(String name) {
@@ -43,25 +43,18 @@ final class LifecycleVariables {
         return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
     }
 
-    /** Camunda Forms' date picker writes {@code yyyy-MM-dd} strings; REST clients may send dates. */
+    /** A date the official entered; a malformed one is shown back to them. */
     LocalDate date(String name) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(vn.dieuhanh.calendar.WorkingCalendar.ZONE).toLocalDate();
-        }
         try {
-            return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
-        } catch (DateTimeParseException e) {
-            throw new HandlingRejected("Ngày không hợp lệ: '" + value + "' (expected yyyy-MM-dd)");
+            return VariableValues.date(scope.getVariable(name), name);
+        } catch (AssignmentInputException e) {
+            throw new HandlingRejected(e.getMessage());
         }
     }
 
     OffsetDateTime instant(String name) {
-        Date value = (Date) scope.getVariable(name);
-        return value == null ? null : value.toInstant().atOffset(ZoneOffset.UTC);
+        Instant value = moment(name);
+        return value == null ? null : value.atOffset(ZoneOffset.UTC);
     }
 
     void setDeadline(OffsetDateTime deadline) {

@@ -20,8 +20,13 @@ class StatusBuckets {
         this.dueSoonWorkingDays = dueSoonWorkingDays;
     }
 
-    Instant now() {
-        return AssignmentDeadlines.now();
+    /** "Now" and the end of the due-soon window, computed once per request rather than once per assignment. */
+    record Moment(Instant now, Instant dueSoonLimit) {
+    }
+
+    Moment moment() {
+        Instant now = AssignmentDeadlines.now();
+        return new Moment(now, dueSoonLimit(now));
     }
 
     /** Open assignments whose deadline falls before this instant are "due soon". */
@@ -41,8 +46,8 @@ class StatusBuckets {
         return a.deadline().toInstant().isBefore(now) ? StatusBucket.OPEN_OVERDUE : StatusBucket.OPEN_WITHIN_DEADLINE;
     }
 
-    boolean dueSoon(AssignmentRecord a, Instant now) {
-        return bucketOf(a, now) == StatusBucket.OPEN_WITHIN_DEADLINE
-                && !a.deadline().toInstant().isAfter(dueSoonLimit(now));
+    boolean dueSoon(AssignmentRecord a, Moment moment) {
+        return bucketOf(a, moment.now()) == StatusBucket.OPEN_WITHIN_DEADLINE
+                && !a.deadline().toInstant().isAfter(moment.dueSoonLimit());
     }
 }

@@ -2,23 +2,18 @@ package vn.dieuhanh.directive.internal;
 
 import static vn.dieuhanh.directive.DirectiveHandlingProcess.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dieuhanh.assignment.FormOptions;
 import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.directive.DirectivePlan;
 import vn.dieuhanh.organisation.OrganisationDirectory;
-import vn.dieuhanh.organisation.Unit;
 
 /**
  * Service tasks of {@code directive-handling}. Registration and planning run in the transaction of the start form or
@@ -28,7 +23,7 @@ import vn.dieuhanh.organisation.Unit;
 class DirectiveDelegates {
 
     @Bean
-    JavaDelegate registerDirective(DirectiveService directives, OrganisationDirectory directory, ObjectMapper json) {
+    JavaDelegate registerDirective(DirectiveService directives, OrganisationDirectory directory) {
         return execution -> {
             String id = directives.register(new DirectiveService.Registration(
                     VariableValues.text(execution.getVariable(VAR_SOURCE)),
@@ -41,7 +36,7 @@ class DirectiveDelegates {
                     Optional.ofNullable(VariableValues.text(execution.getVariable(VAR_REGISTERED_BY))).orElse("system")),
                     execution.getProcessInstanceId());
             execution.setVariable(VAR_DIRECTIVE_ID, id);
-            execution.setVariable(VAR_UNIT_OPTIONS, unitOptions(directory, json));
+            execution.setVariable(VAR_UNIT_OPTIONS, unitOptions(directory));
             if (execution.getVariable(VAR_ASSIGNMENT_PLANNED) == null) {
                 execution.setVariable(VAR_ASSIGNMENT_PLANNED, false);
             }
@@ -96,14 +91,8 @@ class DirectiveDelegates {
                 VariableValues.text(execution.getVariable(VAR_ASSIGNMENT_NOTE)));
     }
 
-    private static Object unitOptions(OrganisationDirectory directory, ObjectMapper json) throws JsonProcessingException {
-        List<Map<String, String>> options = new ArrayList<>();
-        for (Unit unit : directory.units(Optional.empty())) {
-            Map<String, String> option = new LinkedHashMap<>();
-            option.put("label", unit.name());
-            option.put("value", unit.code());
-            options.add(option);
-        }
-        return SpinValues.jsonValue(json.writeValueAsString(options)).create();
+    private static Object unitOptions(OrganisationDirectory directory) {
+        return FormOptions.variable(directory.units(Optional.empty()).stream()
+                .map(unit -> new FormOptions.Option(unit.name(), unit.code())).toList());
     }
 }

@@ -1,6 +1,7 @@
 package vn.dieuhanh.organisation.internal;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,12 @@ class DirectoryImporter {
                 .anyMatch(file -> !repository.importedChecksum(file.source()).equals(Optional.of(file.checksum())));
         int deactivated = 0;
         if (changed) {
-            List<Unit> units = data.unitsParentsFirst();
-            for (int i = 0; i < units.size(); i++) {
-                repository.upsertUnit(units.get(i), sortOrder(data.units(), units.get(i)));
+            Map<String, Integer> fileOrder = new HashMap<>();
+            for (int i = 0; i < data.units().size(); i++) {
+                fileOrder.put(data.units().get(i).code(), i);
+            }
+            for (Unit unit : data.unitsParentsFirst()) {
+                repository.upsertUnit(unit, fileOrder.get(unit.code()));
             }
             for (Division division : data.divisions()) {
                 repository.upsertDivision(division);
@@ -47,10 +51,6 @@ class DirectoryImporter {
                 groupsWritten);
         log.info("Organisation directory: {}", result);
         return result;
-    }
-
-    private static int sortOrder(List<Unit> fileOrder, Unit unit) {
-        return fileOrder.indexOf(unit);
     }
 
     record ImportResult(boolean filesChanged, int units, int divisions, int deactivatedUnits, int groupsWritten) {
