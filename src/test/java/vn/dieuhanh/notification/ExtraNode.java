@@ -17,12 +17,12 @@ import vn.dieuhanh.TestMailServer;
  * embedded server, e-mailing to the test's GreenMail server. Close it in the test that starts it; it runs without the
  * webapps, whose JVM-wide state belongs to the shared test context.
  */
-final class ExtraNode {
+public final class ExtraNode {
 
     private ExtraNode() {
     }
 
-    static ConfigurableApplicationContext start(String jdbcUrl, String... extraArguments) {
+    public static ConfigurableApplicationContext start(String jdbcUrl, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
                 "--server.port=0",
