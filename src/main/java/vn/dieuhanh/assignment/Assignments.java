@@ -1,5 +1,8 @@
 package vn.dieuhanh.assignment;
 
+import java.time.Instant;
+import java.util.List;
+
 /** Creating assignments, for the capabilities that give work (directives, instant assignments). */
 public interface Assignments {
 
@@ -11,6 +14,12 @@ public interface Assignments {
      * cancelled): they are recorded as cancelled with the reason, since their processes end with the directive.
      */
     int cancelOpenAssignmentsOf(String directiveId, String reason);
+
+    /**
+     * The assignments that were open and past their deadline at an instant: created before it, deadline before it,
+     * neither completed nor cancelled by then (the deadline and holder are the ones in force now).
+     */
+    List<OverdueAssignment> openOverdueAt(Instant at);
 
     /** The Camunda group an assignment is routed to first: the unit's group. */
     default String firstHolderGroup(NewAssignment assignment) {

@@ -11,6 +11,12 @@ public enum LedgerKind {
     COMPLETED_LATE("ND335/so-luong", "Hoàn thành quá hạn"),
     /** The item passed a deadline (overdue timer, or accepted after the deadline): one per item and deadline. */
     LATE("ND335/tien-do", "Quá hạn"),
+    /**
+     * The item was still open past its deadline at the end of a month (written when the month closes, dated on its
+     * last day), so an item overdue for months counts in every period it stays overdue, not only in the one its
+     * deadline fell in.
+     */
+    OVERDUE_AT_PERIOD_END("ND335/tien-do", "Còn quá hạn cuối kỳ"),
     /** The item failed its quality review (returned for rework). */
     RETURNED("ND335/chat-luong", "Trả lại yêu cầu làm lại"),
     /** A periodic report was filed late (no producer yet: the indicator capability will publish it). */
@@ -38,6 +44,6 @@ public enum LedgerKind {
 
     /** Only lateness can be waived for an objective cause. */
     public boolean waivable() {
-        return this == LATE || this == REPORT_LATE;
+        return this == LATE || this == OVERDUE_AT_PERIOD_END || this == REPORT_LATE;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.dieuhanh.assignment.AssignmentRole;
+import vn.dieuhanh.assignment.OverdueAssignment;
 import vn.dieuhanh.assignment.StatusBucket;
 import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.assignment.Urgency;
@@ -55,6 +56,19 @@ class AssignmentRepository {
     List<AssignmentRecord> byDirective(String directiveId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM asg_assignment WHERE directive_id = ? ORDER BY created_at, id")
                 .param(directiveId).query(AssignmentRepository::record).list();
+    }
+
+    List<OverdueAssignment> openOverdueAt(Instant at) {
+        return jdbc.sql("""
+                        SELECT id, unit_code, holder_user, deadline FROM asg_assignment
+                         WHERE created_at < ? AND deadline < ?
+                           AND (completed_at IS NULL OR completed_at > ?)
+                           AND (cancelled_at IS NULL OR cancelled_at > ?)
+                         ORDER BY id""")
+                .params(utc(at), utc(at), utc(at), utc(at))
+                .query((rs, n) -> new OverdueAssignment(rs.getString("id"), rs.getString("unit_code"),
+                        rs.getString("holder_user"), time(rs, "deadline").toInstant()))
+                .list();
     }
 
     List<AssignmentRecord> contributionsTo(String leadAssignmentId) {

@@ -1,8 +1,10 @@
 package vn.dieuhanh.assignment.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +17,7 @@ import vn.dieuhanh.assignment.AssignmentReturned;
 import vn.dieuhanh.assignment.Assignments;
 import vn.dieuhanh.assignment.ExtensionGranted;
 import vn.dieuhanh.assignment.NewAssignment;
+import vn.dieuhanh.assignment.OverdueAssignment;
 import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.organisation.Division;
 import vn.dieuhanh.organisation.Official;
@@ -76,6 +79,12 @@ class AssignmentService implements Assignments {
             }
         }
         return cancelled;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OverdueAssignment> openOverdueAt(Instant at) {
+        return repository.openOverdueAt(at);
     }
 
     void attachProcessInstance(String assignmentId, String processInstanceId) {

@@ -1,6 +1,7 @@
 package vn.dieuhanh.kpi.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
@@ -16,9 +17,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+import vn.dieuhanh.assignment.AssignmentDeadlines;
 
 /**
- * Recomputes the KPI rankings of the current month, quarter and year every night. The job store is Quartz's JDBC
+ * Every night: closes the last ended month ({@link KpiPeriodClose}) and recomputes the KPI rankings of the month,
+ * quarter and year of the previous day. The job store is Quartz's JDBC
  * store, clustered ({@code spring.quartz.*} in application.yaml), so with several nodes exactly one runs each firing.
  */
 @DisallowConcurrentExecution
@@ -29,12 +32,19 @@ public class KpiNightlyJob extends QuartzJobBean {
 
     @Autowired
     private KpiSnapshots snapshots;
+    @Autowired
+    private KpiPeriodClose periodClose;
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        LocalDate yesterday = LocalDate.now(KpiLedger.ZONE).minusDays(1);
+        LocalDate yesterday = LocalDate.ofInstant(AssignmentDeadlines.now(), KpiLedger.ZONE).minusDays(1);
+        // the last ended month is closed every night: the rows are keyed, so only the first run after the month's
+        // end writes them, and a night missed during downtime is made up by the next one
+        YearMonth lastEnded = YearMonth.from(yesterday.plusDays(1)).minusMonths(1);
+        int overdue = periodClose.closeMonth(lastEnded);
         int stored = snapshots.recomputeFor(yesterday);
-        LOG.info("KPI rankings recomputed for the periods of {}: {} scores", yesterday, stored);
+        LOG.info("KPI month {} closed ({} items still overdue newly recorded); rankings recomputed for the periods "
+                + "of {}: {} scores", lastEnded, overdue, yesterday, stored);
     }
 
     @Configuration
