@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dieuhanh.kpi.LedgerRow;
 import vn.dieuhanh.kpi.Period;
+import vn.dieuhanh.kpi.SubjectKind;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
@@ -30,17 +31,22 @@ import vn.dieuhanh.organisation.Role;
 @RequestMapping("/api/kpi")
 class KpiController {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    static final String ADMIN_GROUP = KpiReaders.ADMIN_GROUP;
 
     private final KpiScoring scoring;
     private final KpiWaivers waivers;
     private final IdentityService identityService;
     private final OrganisationDirectory directory;
     private final KpiExcelExport excel;
+    private final KpiReaders readers;
+    private final KpiSnapshots snapshots;
 
     KpiController(KpiScoring scoring, KpiWaivers waivers, IdentityService identityService,
-                  OrganisationDirectory directory, KpiExcelExport excel) {
+                  OrganisationDirectory directory, KpiExcelExport excel, KpiReaders readers,
+                  KpiSnapshots snapshots) {
         this.excel = excel;
+        this.readers = readers;
+        this.snapshots = snapshots;
         this.scoring = scoring;
         this.waivers = waivers;
         this.identityService = identityService;
@@ -49,41 +55,84 @@ class KpiController {
 
     @GetMapping("/units")
     @Operation(summary = "Ranking of the units with facts in the period (period=2026-Q1, 2026-03 or 2026), citywide "
-            + "and within their kind; kind=ward|commune|department|... keeps one kind")
+            + "and within their kind; kind=ward|commune|department|... keeps one kind. City PC leaders, the Office, "
+            + "analysts, admins and unit heads/deputies")
     List<KpiScoring.Ranked> units(@RequestParam String period, @RequestParam(required = false) String kind) {
-        return scoring.unitRanking(Period.parse(period), kind);
+        Period p = Period.parse(period);
+        readers.checkUnitRanking(readers.current());
+        return scoring.unitRanking(p, kind);
     }
 
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     @GetMapping("/units.xlsx")
-    @Operation(summary = "The unit ranking as an Excel workbook with Vietnamese headers")
+    @Operation(summary = "The unit ranking as an Excel workbook with Vietnamese headers (same readers as the ranking)")
     ResponseEntity<byte[]> unitsExcel(@RequestParam String period, @RequestParam(required = false) String kind) {
         Period p = Period.parse(period);
-        byte[] workbook = excel.unitRanking(p.label(), scoring.unitRanking(p, kind));
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("xep-hang-don-vi-" + p.label() + ".xlsx").build().toString())
-                .body(workbook);
+        readers.checkUnitRanking(readers.current());
+        return workbook("xep-hang-don-vi-" + p.label(), excel.unitRanking(p.label(), scoring.unitRanking(p, kind)));
     }
 
     @GetMapping("/units/{code}")
-    @Operation(summary = "A unit's score in the period with the ledger rows behind it")
+    @Operation(summary = "A unit's score in the period with the ledger rows behind it (the unit's officials and "
+            + "citywide readers)")
     KpiScoring.Score unit(@PathVariable String code, @RequestParam String period) {
-        return scoring.unit(code, Period.parse(period));
+        Period p = Period.parse(period);
+        readers.checkUnit(readers.current(), code);
+        return scoring.unit(code, p);
     }
 
     @GetMapping("/officials")
-    @Operation(summary = "Ranking of the officials with facts in the period; unit=<code> keeps one unit's officials")
+    @Operation(summary = "Ranking of the officials with facts in the period; unit=<code> keeps one unit's officials. "
+            + "Citywide readers see every unit; heads and deputies their own unit's officials")
     List<KpiScoring.Ranked> officials(@RequestParam String period, @RequestParam(required = false) String unit) {
-        return scoring.officialRanking(Period.parse(period), unit);
+        Period p = Period.parse(period);
+        return scoring.officialRanking(p, readers.officialRankingScope(readers.current(), unit).orElse(null));
+    }
+
+    @GetMapping("/officials.xlsx")
+    @Operation(summary = "The officials' ranking as an Excel workbook (same readers and scope as the ranking)")
+    ResponseEntity<byte[]> officialsExcel(@RequestParam String period, @RequestParam(required = false) String unit) {
+        Period p = Period.parse(period);
+        String scope = readers.officialRankingScope(readers.current(), unit).orElse(null);
+        return workbook("xep-hang-can-bo-" + (scope == null ? "" : scope + "-") + p.label(),
+                excel.officialRanking(p.label(), scoring.officialRanking(p, scope)));
     }
 
     @GetMapping("/officials/{userId}")
-    @Operation(summary = "An official's score in the period with the ledger rows behind it")
+    @Operation(summary = "An official's score in the period with the ledger rows behind it (the official, their "
+            + "unit's head and deputies, citywide readers)")
     KpiScoring.Score official(@PathVariable String userId, @RequestParam String period) {
-        return scoring.official(userId, Period.parse(period));
+        Period p = Period.parse(period);
+        readers.checkOfficial(readers.current(), userId);
+        return scoring.official(userId, p);
+    }
+
+    @GetMapping("/published/units")
+    @Operation(summary = "The unit ranking as last stored by the nightly recomputation (stable between runs), with "
+            + "when it was computed")
+    List<KpiSnapshots.Published> publishedUnits(@RequestParam String period) {
+        Period p = Period.parse(period);
+        readers.checkUnitRanking(readers.current());
+        return snapshots.published(p, SubjectKind.UNIT, null);
+    }
+
+    @GetMapping("/published/officials")
+    @Operation(summary = "The officials' ranking as last stored by the nightly recomputation (same scope as the live "
+            + "ranking)")
+    List<KpiSnapshots.Published> publishedOfficials(@RequestParam String period,
+                                                    @RequestParam(required = false) String unit) {
+        Period p = Period.parse(period);
+        String scope = readers.officialRankingScope(readers.current(), unit).orElse(null);
+        return snapshots.published(p, SubjectKind.OFFICIAL, scope);
+    }
+
+    private static ResponseEntity<byte[]> workbook(String name, byte[] content) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name + ".xlsx").build().toString())
+                .body(content);
     }
 
     record WaiverRequest(Long ledgerId, String reason) {

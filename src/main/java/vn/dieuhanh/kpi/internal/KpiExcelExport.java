@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-/** The unit ranking as an Excel workbook (.xlsx) with Vietnamese headers, one row per unit, best first. */
+/** The rankings as Excel workbooks (.xlsx) with Vietnamese headers, one row per unit or official, best first. */
 @Component
 class KpiExcelExport {
 
@@ -19,7 +19,22 @@ class KpiExcelExport {
             "Loại đơn vị", "Số nhiệm vụ", "Số nhiệm vụ hoàn thành", "Điểm tiêu chí chung", "Điểm số lượng",
             "Điểm chất lượng", "Điểm tiến độ", "Tổng điểm", "Xếp loại");
 
+    static final List<String> OFFICIAL_HEADERS = List.of("Hạng", "Hạng trong đơn vị", "Tài khoản", "Mã đơn vị",
+            "Tên đơn vị", "Loại đơn vị", "Số nhiệm vụ", "Số nhiệm vụ hoàn thành", "Điểm tiêu chí chung",
+            "Điểm số lượng", "Điểm chất lượng", "Điểm tiến độ", "Tổng điểm", "Xếp loại");
+
     byte[] unitRanking(String period, List<KpiScoring.Ranked> ranking) {
+        return workbook("Kết quả đánh giá, xếp hạng đơn vị kỳ " + period + " (Nghị định 335/2025/NĐ-CP)", period,
+                HEADERS, ranking, false);
+    }
+
+    byte[] officialRanking(String period, List<KpiScoring.Ranked> ranking) {
+        return workbook("Kết quả đánh giá, xếp loại cán bộ, công chức kỳ " + period + " (Nghị định 335/2025/NĐ-CP)",
+                period, OFFICIAL_HEADERS, ranking, true);
+    }
+
+    private static byte[] workbook(String heading, String period, List<String> headers,
+                                   List<KpiScoring.Ranked> ranking, boolean officials) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Xếp hạng " + period);
             CellStyle bold = workbook.createCellStyle();
@@ -27,12 +42,11 @@ class KpiExcelExport {
             font.setBold(true);
             bold.setFont(font);
             Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue("Kết quả đánh giá, xếp hạng đơn vị kỳ " + period
-                    + " (Nghị định 335/2025/NĐ-CP)");
+            title.createCell(0).setCellValue(heading);
             title.getCell(0).setCellStyle(bold);
             Row header = sheet.createRow(1);
-            for (int c = 0; c < HEADERS.size(); c++) {
-                header.createCell(c).setCellValue(HEADERS.get(c));
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
                 header.getCell(c).setCellStyle(bold);
             }
             int r = 2;
@@ -43,20 +57,25 @@ class KpiExcelExport {
                 if (ranked.rankInKind() != null) {
                     row.createCell(1).setCellValue(ranked.rankInKind());
                 }
-                row.createCell(2).setCellValue(s.subject());
-                row.createCell(3).setCellValue(s.unitName() == null ? "" : s.unitName());
-                row.createCell(4).setCellValue(s.unitKind() == null ? "" : s.unitKind());
-                row.createCell(5).setCellValue(s.items());
-                row.createCell(6).setCellValue(s.completedItems());
-                row.createCell(7).setCellValue(s.general().doubleValue());
-                row.createCell(8).setCellValue(s.quantity().doubleValue());
-                row.createCell(9).setCellValue(s.quality().doubleValue());
-                row.createCell(10).setCellValue(s.progress().doubleValue());
-                row.createCell(11).setCellValue(s.total().doubleValue());
-                row.createCell(12).setCellValue(s.bandLabel());
+                int c = 2;
+                row.createCell(c++).setCellValue(s.subject());
+                if (officials) {
+                    row.createCell(c++).setCellValue(s.unitCode() == null ? "" : s.unitCode());
+                }
+                row.createCell(c++).setCellValue(s.unitName() == null ? "" : s.unitName());
+                row.createCell(c++).setCellValue(s.unitKind() == null ? "" : s.unitKind());
+                row.createCell(c++).setCellValue(s.items());
+                row.createCell(c++).setCellValue(s.completedItems());
+                row.createCell(c++).setCellValue(s.general().doubleValue());
+                row.createCell(c++).setCellValue(s.quantity().doubleValue());
+                row.createCell(c++).setCellValue(s.quality().doubleValue());
+                row.createCell(c++).setCellValue(s.progress().doubleValue());
+                row.createCell(c++).setCellValue(s.total().doubleValue());
+                row.createCell(c).setCellValue(s.bandLabel());
             }
-            for (int c = 0; c < HEADERS.size(); c++) {
-                sheet.setColumnWidth(c, (c == 3 ? 32 : 16) * 256);
+            int nameColumn = officials ? 4 : 3;
+            for (int c = 0; c < headers.size(); c++) {
+                sheet.setColumnWidth(c, (c == nameColumn ? 32 : 16) * 256);
             }
             workbook.write(out);
             return out.toByteArray();

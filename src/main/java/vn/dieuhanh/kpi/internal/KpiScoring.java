@@ -34,8 +34,7 @@ import vn.dieuhanh.organisation.Unit;
  * A subject with no items in the period keeps every point. Every score lists the rows behind it.
  */
 @Service
-// not read-only: evaluating a decision writes the engine's decision history
-@Transactional
+@Transactional(readOnly = true)
 public class KpiScoring {
 
     private static final MathContext MC = MathContext.DECIMAL64;
@@ -64,26 +63,26 @@ public class KpiScoring {
         this.directory = directory;
     }
 
-    /** The tables' numbers, evaluated once per request, so a ranking reads each rule once. */
+    /** One version of the tables per computation, each rule evaluated once per request. */
     private final class RuleSnapshot {
         final SubjectKind kind;
+        final KpiRules.Tables tables = rules.current();
         final KpiRules.Weights weights;
         final Map<LedgerKind, KpiRules.Penalty> penalties = new EnumMap<>(LedgerKind.class);
 
         RuleSnapshot(SubjectKind kind) {
             this.kind = kind;
-            this.weights = rules.weights(kind);
+            this.weights = tables.weights(kind);
         }
 
         final Map<BigDecimal, KpiRules.Band> bands = new HashMap<>();
 
         KpiRules.Penalty penalty(LedgerKind fact) {
-            return penalties.computeIfAbsent(fact, k -> rules.penalty(kind, k));
+            return penalties.computeIfAbsent(fact, k -> tables.penalty(kind, k));
         }
 
-        /** Each evaluation is a row of decision history: a ranking evaluates each distinct total once. */
         KpiRules.Band band(BigDecimal total) {
-            return bands.computeIfAbsent(total, rules::band);
+            return bands.computeIfAbsent(total, tables::band);
         }
     }
 

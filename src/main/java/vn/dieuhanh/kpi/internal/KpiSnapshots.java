@@ -27,6 +27,27 @@ public class KpiSnapshots {
         this.jdbc = jdbc;
     }
 
+    /** A stored score of the ranking, as the nightly recomputation left it. */
+    public record Published(int rank, Integer rankInGroup, String subject, String unitCode, String unitKind, int items,
+                            java.math.BigDecimal total, String band, java.time.OffsetDateTime computedAt) {
+    }
+
+    /** The stored ranking of a period (best first); {@code unitCode} keeps one unit's subjects. */
+    @Transactional(readOnly = true)
+    public List<Published> published(Period period, SubjectKind kind, String unitCode) {
+        return jdbc.sql("""
+                        SELECT rank_citywide, rank_in_group, subject, unit_code, unit_kind, items, total, band, computed_at
+                          FROM kpi_score WHERE period = ? AND subject_kind = ? AND (CAST(? AS VARCHAR(100)) IS NULL
+                           OR unit_code = ?) ORDER BY rank_citywide, subject""")
+                .params(period.label(), kind.name(), unitCode, unitCode)
+                .query((rs, n) -> new Published(rs.getInt("rank_citywide"),
+                        (Integer) rs.getObject("rank_in_group", Integer.class), rs.getString("subject"),
+                        rs.getString("unit_code"), rs.getString("unit_kind"), rs.getInt("items"),
+                        rs.getBigDecimal("total"), rs.getString("band"),
+                        rs.getObject("computed_at", java.time.OffsetDateTime.class)))
+                .list();
+    }
+
     /** The month, quarter and year that contain the day. */
     public static List<Period> periodsOf(LocalDate day) {
         return List.of(Period.parse(String.format("%d-%02d", day.getYear(), day.getMonthValue())),
