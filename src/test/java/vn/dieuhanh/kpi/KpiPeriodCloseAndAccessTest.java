@@ -46,9 +46,9 @@ import vn.dieuhanh.organisation.Role;
  * uses.
  *
  * <pre>
- * phuong-tan-dinh: X holds a1 (deadline 10/04/2031, never completed) and s-x (accepted on time in May);
+ * phuong-phu-nhuan: X holds a1 (deadline 10/04/2031, never completed) and s-x (accepted on time in May);
  *                  Y holds a3 (deadline 15/04/2031, accepted 20/05/2031) and s-y (on time in May)
- * phuong-cau-ong-lanh: Z holds a2 (deadline 30/06/2031: not overdue in April or May) and s-z (on time in May)
+ * phuong-phu-thuan: Z holds a2 (deadline 30/06/2031: not overdue in April or May) and s-z (on time in May)
  * close April: a1, a3 (open and overdue at 30/04 24:00); close May: a1 only; closing again writes nothing.
  * X in 2031-05 (officials: 30 + 20 quantity + 25 quality + 25 progress):
  *   items a1, s-x; 1 completed: 30 + 20*1/2 + 25 + (25 - 25/2*0.25 = 21.875 -> 21.88) = 86.88, good
@@ -60,12 +60,12 @@ import vn.dieuhanh.organisation.Role;
 class KpiPeriodCloseAndAccessTest {
 
     static final String MAY = "2031-05";
-    static final String TAN_DINH = "phuong-tan-dinh";
-    static final String CAU_ONG_LANH = "phuong-cau-ong-lanh";
-    static final String X = "kpi-x.tan-dinh";
-    static final String Y = "kpi-y.tan-dinh";
-    static final String Z = "kpi-z.cau-ong-lanh";
-    static final String HEAD = "kpi-head.tan-dinh";
+    static final String PHU_NHUAN = "phuong-phu-nhuan";
+    static final String PHU_THUAN = "phuong-phu-thuan";
+    static final String X = "kpi-x.phu-nhuan";
+    static final String Y = "kpi-y.phu-nhuan";
+    static final String Z = "kpi-z.phu-thuan";
+    static final String HEAD = "kpi-head.phu-nhuan";
     static final String LEADER = "kpi-leader.ubnd-tp";
     static final String PASSWORD = "Bang-Diem-2031!";
     static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -103,17 +103,17 @@ class KpiPeriodCloseAndAccessTest {
                 .query(Long.class).single() > 0) {
             throw new IllegalStateException("2031 must be free of KPI rows for this test");
         }
-        accounts.register(new Official(X, "Công chức X", null, TAN_DINH, null, Role.OFFICER), PASSWORD);
-        accounts.register(new Official(Y, "Công chức Y", null, TAN_DINH, null, Role.OFFICER), PASSWORD);
-        accounts.register(new Official(Z, "Công chức Z", null, CAU_ONG_LANH, null, Role.OFFICER), PASSWORD);
-        accounts.register(new Official(HEAD, "Chủ tịch UBND phường Tân Định", null, TAN_DINH, null, Role.HEAD),
+        accounts.register(new Official(X, "Công chức X", null, PHU_NHUAN, null, Role.OFFICER), PASSWORD);
+        accounts.register(new Official(Y, "Công chức Y", null, PHU_NHUAN, null, Role.OFFICER), PASSWORD);
+        accounts.register(new Official(Z, "Công chức Z", null, PHU_THUAN, null, Role.OFFICER), PASSWORD);
+        accounts.register(new Official(HEAD, "Chủ tịch UBND phường Phú Nhuận", null, PHU_NHUAN, null, Role.HEAD),
                 PASSWORD);
         accounts.register(new Official(LEADER, "Phó Chủ tịch UBND TP", null, "ubnd-tp", null, Role.LEADER), PASSWORD);
         try {
             ClockUtil.setCurrentTime(java.util.Date.from(at("2031-04-01T09:00:00")));
-            a1 = transactions.execute(s -> assignments.create(assignment(TAN_DINH, X, "2031-04-10T23:59:59")));
-            a2 = transactions.execute(s -> assignments.create(assignment(CAU_ONG_LANH, Z, "2031-06-30T23:59:59")));
-            a3 = transactions.execute(s -> assignments.create(assignment(TAN_DINH, Y, "2031-04-15T23:59:59")));
+            a1 = transactions.execute(s -> assignments.create(assignment(PHU_NHUAN, X, "2031-04-10T23:59:59")));
+            a2 = transactions.execute(s -> assignments.create(assignment(PHU_THUAN, Z, "2031-06-30T23:59:59")));
+            a3 = transactions.execute(s -> assignments.create(assignment(PHU_NHUAN, Y, "2031-04-15T23:59:59")));
         } finally {
             ClockUtil.reset();
         }
@@ -123,7 +123,7 @@ class KpiPeriodCloseAndAccessTest {
         closedApril = periodClose.closeMonth(YearMonth.of(2031, 4));
         closedMay = periodClose.closeMonth(YearMonth.of(2031, 5));
         closedMayAgain = periodClose.closeMonth(YearMonth.of(2031, 5));
-        for (String[] item : new String[][] {{"s-x", TAN_DINH, X}, {"s-y", TAN_DINH, Y}, {"s-z", CAU_ONG_LANH, Z}}) {
+        for (String[] item : new String[][] {{"s-x", PHU_NHUAN, X}, {"s-y", PHU_NHUAN, Y}, {"s-z", PHU_THUAN, Z}}) {
             transactions.executeWithoutResult(s -> events.publishEvent(new AssignmentAccepted("kpi-access-" + item[0],
                     item[1], item[2], at("2031-05-25T23:59:59"), at("2031-05-12T10:00:00"))));
         }
@@ -131,8 +131,9 @@ class KpiPeriodCloseAndAccessTest {
 
     @Test
     void aMonthCloseRecordsTheItemsStillOverdueAtItsEndOnce() {
-        assertThat(closedApril).isEqualTo(2);
-        assertThat(closedMay).isEqualTo(1);
+        // other tests' open assignments may be overdue by 2031 too: the counts include them, the rows are checked below
+        assertThat(closedApril).isGreaterThanOrEqualTo(2);
+        assertThat(closedMay).isGreaterThanOrEqualTo(1);
         assertThat(closedMayAgain).isZero();
         assertThat(jdbc.sql("SELECT item_id || ' ' || period_day || ' ' || COALESCE(official, '-') FROM kpi_ledger "
                         + "WHERE kind = 'OVERDUE_AT_PERIOD_END' AND item_id IN (?, ?, ?) ORDER BY period_day, item_id")
@@ -156,9 +157,9 @@ class KpiPeriodCloseAndAccessTest {
     @Test
     void anOfficialSeesTheirOwnAndTheirUnitsScoreOnly() {
         assertThat(status("/api/kpi/officials/" + X + "?period=" + MAY, X)).isEqualTo(200);
-        assertThat(status("/api/kpi/units/" + TAN_DINH + "?period=" + MAY, X)).isEqualTo(200);
+        assertThat(status("/api/kpi/units/" + PHU_NHUAN + "?period=" + MAY, X)).isEqualTo(200);
         assertThat(status("/api/kpi/officials/" + Y + "?period=" + MAY, X)).isEqualTo(403);
-        assertThat(status("/api/kpi/units/" + CAU_ONG_LANH + "?period=" + MAY, X)).isEqualTo(403);
+        assertThat(status("/api/kpi/units/" + PHU_THUAN + "?period=" + MAY, X)).isEqualTo(403);
         assertThat(status("/api/kpi/officials?period=" + MAY, X)).isEqualTo(403);
         assertThat(status("/api/kpi/units?period=" + MAY, X)).isEqualTo(403);
         assertThat(status("/api/kpi/units.xlsx?period=" + MAY, X)).isEqualTo(403);
@@ -169,16 +170,17 @@ class KpiPeriodCloseAndAccessTest {
     @Test
     void aUnitHeadSeesTheUnitRankingAndTheirOwnOfficialsOnly() {
         assertThat(subjects(get("/api/kpi/officials?period=" + MAY, HEAD))).containsExactly(Y, X);
-        assertThat(status("/api/kpi/officials?period=" + MAY + "&unit=" + CAU_ONG_LANH, HEAD)).isEqualTo(403);
+        assertThat(status("/api/kpi/officials?period=" + MAY + "&unit=" + PHU_THUAN, HEAD)).isEqualTo(403);
         assertThat(status("/api/kpi/officials/" + X + "?period=" + MAY, HEAD)).isEqualTo(200);
         assertThat(status("/api/kpi/officials/" + Z + "?period=" + MAY, HEAD)).isEqualTo(403);
-        assertThat(subjects(get("/api/kpi/units?period=" + MAY, HEAD))).contains(TAN_DINH, CAU_ONG_LANH);
-        assertThat(status("/api/kpi/units/" + CAU_ONG_LANH + "?period=" + MAY, HEAD)).isEqualTo(403);
+        assertThat(subjects(get("/api/kpi/units?period=" + MAY, HEAD))).contains(PHU_NHUAN, PHU_THUAN);
+        assertThat(status("/api/kpi/units/" + PHU_THUAN + "?period=" + MAY, HEAD)).isEqualTo(403);
     }
 
     @Test
     void aCityLeaderSeesEveryOfficial() {
-        assertThat(subjects(get("/api/kpi/officials?period=" + MAY, LEADER))).containsExactly(Y, Z, X);
+        assertThat(subjects(get("/api/kpi/officials?period=" + MAY, LEADER)))
+                .filteredOn(subject -> subject.startsWith("kpi-")).containsExactly(Y, Z, X);
         assertThat(status("/api/kpi/officials/" + Z + "?period=" + MAY, LEADER)).isEqualTo(200);
     }
 
@@ -191,7 +193,7 @@ class KpiPeriodCloseAndAccessTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
-                .contains("xep-hang-can-bo-" + TAN_DINH + "-" + MAY + ".xlsx");
+                .contains("xep-hang-can-bo-" + PHU_NHUAN + "-" + MAY + ".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Tài khoản");
@@ -206,8 +208,8 @@ class KpiPeriodCloseAndAccessTest {
             }
             assertThat(rows).containsExactly(
                     // citywide Y and Z tie first, so X is third; second within the unit
-                    "1|1|" + Y + "|" + TAN_DINH + "|100.0|Hoàn thành xuất sắc nhiệm vụ",
-                    "3|2|" + X + "|" + TAN_DINH + "|86.88|Hoàn thành tốt nhiệm vụ");
+                    "1|1|" + Y + "|" + PHU_NHUAN + "|100.0|Hoàn thành xuất sắc nhiệm vụ",
+                    "3|2|" + X + "|" + PHU_NHUAN + "|86.88|Hoàn thành tốt nhiệm vụ");
         }
     }
 
@@ -215,7 +217,7 @@ class KpiPeriodCloseAndAccessTest {
     void thePublishedRankingIsTheStoredComputationWithinTheSameScope() {
         snapshots.recompute(vn.dieuhanh.kpi.Period.parse(MAY));
         JsonNode units = get("/api/kpi/published/units?period=" + MAY, LEADER);
-        assertThat(units.findValuesAsText("subject")).contains(TAN_DINH, CAU_ONG_LANH);
+        assertThat(units.findValuesAsText("subject")).contains(PHU_NHUAN, PHU_THUAN);
         assertThat(units.get(0).get("computedAt").isNull()).isFalse();
         JsonNode officials = get("/api/kpi/published/officials?period=" + MAY, HEAD);
         assertThat(officials.findValuesAsText("subject")).containsExactly(Y, X);
