@@ -140,12 +140,12 @@ class ExplanationRequestProcessTest {
     @Test
     void theRequesterAsksAgainWithANewDeadline() {
         ProcessInstance instance = start();
-        complete(task(), withVariables(VAR_EXPLANATION, "Do dịch bệnh"));
-        complete(task(), withVariables(VAR_EXPLANATION_ACCEPTED, "false",
+        complete(task(instance), withVariables(VAR_EXPLANATION, "Do dịch bệnh"));
+        complete(task(instance), withVariables(VAR_EXPLANATION_ACCEPTED, "false",
                 VAR_REVIEW_NOTE, "Đề nghị nêu rõ giải pháp và thời gian khắc phục"));
 
         assertThat(instance).isWaitingAt(TASK_EXPLAIN);
-        assertThat(task()).hasCandidateGroup("phuong-sai-gon").hasDueDate(SECOND_DEADLINE);
+        assertThat(task(instance)).hasCandidateGroup("phuong-sai-gon").hasDueDate(SECOND_DEADLINE);
         org.assertj.core.api.Assertions.assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(SECOND_DEADLINE);
         assertThat(instance).variables().containsEntry(VAR_ROUND, 2)
                 .containsEntry(VAR_QUESTION, "Đề nghị nêu rõ giải pháp và thời gian khắc phục");
