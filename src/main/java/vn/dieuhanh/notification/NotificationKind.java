@@ -7,7 +7,8 @@ public enum NotificationKind {
     OVERDUE_REMINDER("Nhắc việc quá hạn"),
     ESCALATION("Báo cáo lãnh đạo việc quá hạn"),
     MESSAGE("Trao đổi về nhiệm vụ"),
-    NUDGE("Lãnh đạo nhắc việc");
+    NUDGE("Lãnh đạo nhắc việc"),
+    EXPLANATION_OVERDUE("Quá hạn giải trình chỉ tiêu");
 
     private final String label;
 

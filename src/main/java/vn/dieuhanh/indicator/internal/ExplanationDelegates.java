@@ -1,0 +1,78 @@
+package vn.dieuhanh.indicator.internal;
+
+import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
+
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.dieuhanh.calendar.VietnameseDates;
+
+/**
+ * The service tasks of {@code explanation-request}, one bean each. "Ghi nhận nội dung giải trình" and "Ghi nhận kết
+ * quả xem xét" run in the transaction of the user task before them, so an empty answer is refused to the official in
+ * Tasklist; "Thông báo quá hạn giải trình" runs in the boundary timer's job (its save point), writing to the outbox.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExplanationDelegates {
+
+    @Bean(BEAN_RECORD_EXPLANATION)
+    JavaDelegate recordExplanation(ExplanationRequests requests) {
+        return execution -> requests.recordExplanation(requestId(execution), round(execution),
+                execution.getVariable(VAR_EXPLANATION), currentUser(execution));
+    }
+
+    @Bean(BEAN_RECORD_REVIEW)
+    JavaDelegate recordExplanationReview(ExplanationRequests requests) {
+        return execution -> {
+            boolean accepted = accepted(execution.getVariable(VAR_EXPLANATION_ACCEPTED));
+            Optional<ExplanationRequests.NextRound> next = requests.recordReview(requestId(execution),
+                    round(execution), accepted, execution.getVariable(VAR_REVIEW_NOTE), currentUser(execution));
+            // the gateway reads the decision as a boolean
+            execution.setVariable(VAR_EXPLANATION_ACCEPTED, accepted);
+            next.ifPresent(round -> {
+                execution.setVariable(VAR_ROUND, round.round());
+                execution.setVariable(VAR_QUESTION, round.question());
+                execution.setVariable(VAR_DEADLINE, Date.from(round.deadline().toInstant()));
+                execution.setVariable(VAR_DEADLINE_TEXT, VietnameseDates.deadline(round.deadline()));
+                execution.setVariable(VAR_EXPLANATION, null);
+                execution.setVariable(VAR_REVIEW_NOTE, null);
+            });
+        };
+    }
+
+    @Bean(BEAN_NOTIFY_OVERDUE)
+    JavaDelegate notifyExplanationOverdue(ExplanationRequests requests) {
+        return execution -> requests.notifyOverdue(requestId(execution), round(execution));
+    }
+
+    /** The form's radio gives "true"/"false"; REST clients may send a boolean. */
+    static boolean accepted(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value != null && (value.toString().equalsIgnoreCase("true") || value.toString().equalsIgnoreCase(
+                "false"))) {
+            return Boolean.parseBoolean(value.toString());
+        }
+        throw new ExplanationRequests.InvalidRequest("Hãy chọn chấp nhận giải trình hoặc yêu cầu giải trình lại");
+    }
+
+    private static String requestId(DelegateExecution execution) {
+        return (String) execution.getVariable(VAR_REQUEST_ID);
+    }
+
+    private static int round(DelegateExecution execution) {
+        Object round = execution.getVariable(VAR_ROUND);
+        return round instanceof Number n ? n.intValue() : 1;
+    }
+
+    private static String currentUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}
