@@ -27,7 +27,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 // spring.mail.* point at the JVM's GreenMail server (TestMailServer), on a free port chosen at run time
 @ContextConfiguration(initializers = TestMailServer.Initializer.class)
 @ActiveProfiles("postgres")
-@Import({EmbeddedPostgresConfiguration.class, NotificationTestBeans.class})
+@Import({EmbeddedPostgresConfiguration.class, NotificationTestBeans.class, IndicatorTestCatalogue.class})
 @AutoConfigureObservability
 @TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PostgresIntegrationTest {

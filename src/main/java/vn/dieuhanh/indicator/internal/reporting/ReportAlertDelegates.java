@@ -42,8 +42,11 @@ class ReportAlertDelegates {
             execution.setVariable(OUT_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS, policy.escalateToHeadAfterOverdueDays());
             execution.setVariable(OUT_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS,
                     policy.escalateToLeaderAfterOverdueDays());
-            setNext(execution, schedule.next(moment(execution, VAR_OPENED_AT), moment(execution, VAR_DUE_AT), policy,
-                    ReportingClock.now()));
+            // a campaign opened after its due date still announces the lateness (the timer fires at once)
+            Instant dueAt = moment(execution, VAR_DUE_AT);
+            Instant now = ReportingClock.now();
+            setNext(execution, schedule.next(moment(execution, VAR_OPENED_AT), dueAt, policy,
+                    now.isAfter(dueAt) ? dueAt : now));
         };
     }
 

@@ -44,9 +44,8 @@ class ReportDelegates {
             execution.setVariable(VAR_DUE_AT, Date.from(report.dueAt()));
             execution.setVariable(VAR_DUE_TEXT, VietnameseDates.deadline(report.dueAt().atOffset(ZoneOffset.UTC)));
             execution.setVariable(VAR_OPENED_AT, Date.from(ReportingClock.now()));
-            execution.setVariable(VAR_REVIEWER, directory.head(report.unitCode()).map(Official::userId)
-                    .orElseThrow(() -> new IllegalStateException("Unit " + report.unitCode()
-                            + " has no head to approve its report (đơn vị chưa có thủ trưởng)")));
+            // without a registered head the review task has no assignee; the head decides through REST then
+            execution.setVariable(VAR_REVIEWER, directory.head(report.unitCode()).map(Official::userId).orElse(null));
         };
     }
 
@@ -100,6 +99,10 @@ class ReportDelegates {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
+        }
+        if (task.getVariable(VAR_LAST_ACTOR) instanceof String decidedBy && !decidedBy.isBlank()
+                && TASK_REVIEW_REPORT.equals(task.getTaskDefinitionKey())) {
+            return decidedBy; // REST decision by a head the task was not assigned to, checked by ReportActions
         }
         return task.getAssignee() != null ? task.getAssignee() : "system";
     }
