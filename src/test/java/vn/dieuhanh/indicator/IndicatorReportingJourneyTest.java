@@ -105,7 +105,8 @@ class IndicatorReportingJourneyTest {
         assertThat(report(onTime, officer(ON_TIME)).get("versions")).isEmpty();
         assertThat(report(onTime, officer(ON_TIME)).get("report").get("status").asText()).isEqualTo("OPEN");
         assertThat(taskService.createTaskQuery().taskCandidateGroup(ON_TIME)
-                .taskDefinitionKey(IndicatorReportProcess.TASK_FILL_REPORT).count()).isEqualTo(1);
+                .taskDefinitionKey(IndicatorReportProcess.TASK_FILL_REPORT).count())
+                .as("still waiting for the unit, not even claimed").isEqualTo(1);
 
         // a draft, then the submission on time, approved by the head
         assertThat(http.put("/api/indicator-reports/" + onTime + "/draft", "{\"values\":{\"KT-01\":10}}",

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportConflict;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Entry;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
@@ -19,9 +20,10 @@ import vn.dieuhanh.platform.EngineAsSystem;
 /**
  * The REST API's way to act on a report: it completes the same user tasks officials complete in Tasklist, as the
  * caller, so the same listeners check and record everything; corrections after approval have no task and go to the
- * service directly.
+ * service directly. Each action is one transaction: a refused submission also undoes the claim before it.
  */
 @Service
+@Transactional
 class ReportActions {
 
     private final ReportService reports;

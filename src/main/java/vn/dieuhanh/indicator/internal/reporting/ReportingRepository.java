@@ -246,10 +246,11 @@ public class ReportingRepository {
     }
 
     private static Entry entry(ResultSet rs, int n) throws SQLException {
-        int refersTo = rs.getInt("refers_to");
+        int number = rs.getInt("refers_to");
+        Integer refersTo = rs.wasNull() ? null : number;
         return new Entry(rs.getLong("id"), rs.getString("report_id"), rs.getInt("version"),
                 EntryKind.valueOf(rs.getString("kind")), rs.getString("actor"), instant(rs, "at"),
-                rs.getString("reason"), rs.wasNull() ? null : refersTo);
+                rs.getString("reason"), refersTo);
     }
 
     private static Schedule schedule(ResultSet rs, int n) throws SQLException {
