@@ -68,7 +68,7 @@ CREATE TABLE ind_report_version (
     version       INTEGER                  NOT NULL,
     kind          VARCHAR(20)              NOT NULL,
     actor         VARCHAR(150)             NOT NULL,
-    at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    recorded_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     reason        VARCHAR(2000),
     refers_to     INTEGER,
     CONSTRAINT ind_report_version_uk UNIQUE (report_id, version)
@@ -77,7 +77,7 @@ CREATE TABLE ind_report_version (
 CREATE TABLE ind_report_value (
     version_id     BIGINT         NOT NULL REFERENCES ind_report_version (id),
     indicator_code VARCHAR(40)    NOT NULL,
-    value          DECIMAL(20, 4),
+    amount         DECIMAL(20, 4),
     note           VARCHAR(2000),
     CONSTRAINT ind_report_value_pk PRIMARY KEY (version_id, indicator_code)
 );

@@ -169,13 +169,13 @@ public class ReportingRepository {
         int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM ind_report_version WHERE report_id = ?")
                 .param(reportId).query(Integer.class).single();
         jdbc.sql("""
-                        INSERT INTO ind_report_version (report_id, version, kind, actor, at, reason, refers_to)
+                        INSERT INTO ind_report_version (report_id, version, kind, actor, recorded_at, reason, refers_to)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(reportId, version, kind.name(), actor, utc(at), reason, refersTo).update();
         long id = jdbc.sql("SELECT id FROM ind_report_version WHERE report_id = ? AND version = ?")
                 .params(reportId, version).query(Long.class).single();
         for (Value v : values.values()) {
-            jdbc.sql("INSERT INTO ind_report_value (version_id, indicator_code, value, note) VALUES (?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO ind_report_value (version_id, indicator_code, amount, note) VALUES (?, ?, ?, ?)")
                     .params(id, v.indicatorCode(), v.value(), v.note()).update();
         }
         return new Entry(id, reportId, version, kind, actor, at, reason, refersTo);
@@ -189,7 +189,7 @@ public class ReportingRepository {
     public Map<String, Value> values(long entryId) {
         Map<String, Value> values = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM ind_report_value WHERE version_id = ? ORDER BY indicator_code").param(entryId)
-                .query((rs, n) -> new Value(rs.getString("indicator_code"), rs.getBigDecimal("value"),
+                .query((rs, n) -> new Value(rs.getString("indicator_code"), rs.getBigDecimal("amount"),
                         rs.getString("note")))
                 .list().forEach(v -> values.put(v.indicatorCode(), v));
         return values;
@@ -249,7 +249,7 @@ public class ReportingRepository {
         int number = rs.getInt("refers_to");
         Integer refersTo = rs.wasNull() ? null : number;
         return new Entry(rs.getLong("id"), rs.getString("report_id"), rs.getInt("version"),
-                EntryKind.valueOf(rs.getString("kind")), rs.getString("actor"), instant(rs, "at"),
+                EntryKind.valueOf(rs.getString("kind")), rs.getString("actor"), instant(rs, "recorded_at"),
                 rs.getString("reason"), refersTo);
     }
 
