@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.dieuhanh.DieuHanhApplication;
+import vn.dieuhanh.IndicatorTestCatalogue;
 import vn.dieuhanh.NotificationTestBeans;
 import vn.dieuhanh.PostgresIntegrationTest;
 import vn.dieuhanh.TestMailServer;
@@ -17,12 +18,18 @@ import vn.dieuhanh.TestMailServer;
  * embedded server, e-mailing to the test's GreenMail server. Close it in the test that starts it; it runs without the
  * webapps, whose JVM-wide state belongs to the shared test context.
  */
-final class ExtraNode {
+public final class ExtraNode {
 
     private ExtraNode() {
     }
 
-    static ConfigurableApplicationContext start(String jdbcUrl, String... extraArguments) {
+    public static ConfigurableApplicationContext start(String jdbcUrl, String... extraArguments) {
+        return start(List.of(), jdbcUrl, extraArguments);
+    }
+
+    /** A node with further configuration classes (e.g. test beans of another capability). */
+    public static ConfigurableApplicationContext start(List<Class<?>> extraSources, String jdbcUrl,
+                                                       String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
                 "--server.port=0",
@@ -39,8 +46,11 @@ final class ExtraNode {
                 "--dieuhanh.notifications.relay-interval=200ms",
                 "--dieuhanh.notifications.backoff-base=200ms"));
         arguments.addAll(List.of(extraArguments));
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(DieuHanhApplication.class,
-                NotificationTestBeans.class).run(arguments.toArray(String[]::new));
+        List<Class<?>> sources = new ArrayList<>(List.of(DieuHanhApplication.class, NotificationTestBeans.class,
+                IndicatorTestCatalogue.class));
+        sources.addAll(extraSources);
+        ConfigurableApplicationContext node = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .run(arguments.toArray(String[]::new));
         // really another node on the given database, not a server of its own
         assertThat(node.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
         return node;

@@ -217,10 +217,8 @@ public class ReportingRepository {
     public void logRun(String fireId, String frequency, String period, String node, String outcome, Instant at) {
         jdbc.sql("""
                         INSERT INTO ind_campaign_run (fire_id, frequency, period, node, outcome, ran_at)
-                        SELECT CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(10)),
-                               CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(20)), CAST(? AS TIMESTAMP WITH TIME ZONE)
-                         WHERE NOT EXISTS (SELECT 1 FROM ind_campaign_run WHERE fire_id = ?)""")
-                .params(fireId, frequency, period, node, outcome, utc(at), fireId).update();
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(fireId, frequency, period, node, outcome, utc(at)).update();
     }
 
     public List<Run> runs(String period) {
