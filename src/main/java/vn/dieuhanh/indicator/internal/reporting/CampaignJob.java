@@ -53,7 +53,11 @@ public class CampaignJob extends QuartzJobBean {
     static ReportingPeriod justEnded(Frequency frequency, JobExecutionContext context) {
         java.util.Date fired = context.getScheduledFireTime() != null ? context.getScheduledFireTime()
                 : context.getFireTime();
-        LocalDate day = fired.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate();
+        return justEnded(frequency, fired.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate());
+    }
+
+    /** The period before the one containing {@code day}: fired on 1 April, the monthly campaign is for March. */
+    public static ReportingPeriod justEnded(Frequency frequency, LocalDate day) {
         return ReportingPeriod.containing(frequency, ReportingPeriod.containing(frequency, day).firstDay()
                 .minusDays(1));
     }
