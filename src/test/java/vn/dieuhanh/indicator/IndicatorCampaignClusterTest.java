@@ -34,7 +34,7 @@ import vn.dieuhanh.notification.ExtraNode;
 @PostgresIntegrationTest
 class IndicatorCampaignClusterTest {
 
-    static final String PERIOD = "2030-05";
+    static final String PERIOD = "2032-05";
 
     @Autowired
     Scheduler scheduler;

@@ -27,7 +27,7 @@ import vn.dieuhanh.organisation.Role;
 @PostgresIntegrationTest
 class IndicatorReportTasklistTest {
 
-    static final String PERIOD = "2030-06";
+    static final String PERIOD = "2032-06";
     static final String UNIT = "so-y-te";
     static final String OFFICER = "tl.so-y-te.officer";
     static final String HEAD = "tl.so-y-te.head";
@@ -60,7 +60,7 @@ class IndicatorReportTasklistTest {
         JsonNode rows = value.isTextual() ? HttpClient.json(value.asText()) : value;
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("code").asText()).isEqualTo("KT-01");
-        assertThat(form.get("reportTitle").get("value").asText()).startsWith("Báo cáo chỉ tiêu tháng 6/2030");
+        assertThat(form.get("reportTitle").get("value").asText()).startsWith("Báo cáo chỉ tiêu tháng 6/2032");
 
         HttpResponse<String> refused = complete(http, task, "[{\"code\":\"KT-01\",\"value\":5},"
                 + "{\"code\":\"XH-01\",\"value\":120},{\"code\":\"VH-01\",\"value\":1}]");

@@ -38,12 +38,12 @@ import vn.dieuhanh.organisation.Role;
 @PostgresIntegrationTest
 class IndicatorReportingJourneyTest {
 
-    static final String PERIOD = "2030-03";
+    static final String PERIOD = "2032-03";
     static final String PASSWORD = "Bao-Cao-2030!x";
     static final String ON_TIME = "so-tai-chinh";
     static final String REJECTED = "so-cong-thuong";
     static final String LATE = "so-tu-phap";
-    static final OffsetDateTime OPENING = OffsetDateTime.parse("2030-04-01T09:00:00+07:00");
+    static final OffsetDateTime OPENING = OffsetDateTime.parse("2032-04-01T09:00:00+07:00");
 
     @LocalServerPort
     int port;
