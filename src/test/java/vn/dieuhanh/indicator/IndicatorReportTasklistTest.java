@@ -28,9 +28,9 @@ import vn.dieuhanh.organisation.Role;
 class IndicatorReportTasklistTest {
 
     static final String PERIOD = "2032-06";
-    static final String UNIT = "so-y-te";
-    static final String OFFICER = "tl.so-y-te.officer";
-    static final String HEAD = "tl.so-y-te.head";
+    static final String UNIT = "so-van-hoa-va-the-thao";
+    static final String OFFICER = "tl.so-van-hoa.officer";
+    static final String HEAD = "tl.so-van-hoa.head";
     static final String PASSWORD = "Tasklist-Bao-Cao-1!";
 
     @LocalServerPort
@@ -44,8 +44,8 @@ class IndicatorReportTasklistTest {
 
     @Test
     void theFormRowsGoToTasklistAndInvalidValuesAreRefusedThere() {
-        accounts.register(new Official(OFFICER, "Chuyên viên Sở Y tế", null, UNIT, null, Role.OFFICER), PASSWORD);
-        accounts.register(new Official(HEAD, "Giám đốc Sở Y tế", null, UNIT, null, Role.HEAD), PASSWORD);
+        accounts.register(new Official(OFFICER, "Chuyên viên Sở Văn hóa và Thể thao", null, UNIT, null, Role.OFFICER), PASSWORD);
+        accounts.register(new Official(HEAD, "Giám đốc Sở Văn hóa và Thể thao", null, UNIT, null, Role.HEAD), PASSWORD);
         HttpClient http = new HttpClient(port);
         HttpResponse<String> opened = http.post("/api/indicator-campaigns", "{\"period\":\"" + PERIOD + "\"}", "admin",
                 PostgresIntegrationTest.ADMIN_PASSWORD);
@@ -76,6 +76,7 @@ class IndicatorReportTasklistTest {
                 + "{\"code\":\"XH-01\",\"value\":99.5},{\"code\":\"VH-01\",\"value\":1,\"note\":\"Hội thao\"}]");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
         Task review = taskService.createTaskQuery().taskAssignee(HEAD)
+                .processVariableValueEquals(IndicatorReportProcess.VAR_PERIOD, PERIOD)
                 .taskDefinitionKey(IndicatorReportProcess.TASK_REVIEW_REPORT).singleResult();
         JsonNode reviewForm = http.getJson("/engine-rest/task/" + review.getId() + "/form-variables?deserializeValues=false", HEAD,
                 PASSWORD);

@@ -40,9 +40,9 @@ class IndicatorReportingJourneyTest {
 
     static final String PERIOD = "2032-03";
     static final String PASSWORD = "Bao-Cao-2030!x";
-    static final String ON_TIME = "so-tai-chinh";
+    static final String ON_TIME = "so-khoa-hoc-va-cong-nghe";
     static final String REJECTED = "so-cong-thuong";
-    static final String LATE = "so-tu-phap";
+    static final String LATE = "so-du-lich";
     static final OffsetDateTime OPENING = OffsetDateTime.parse("2032-04-01T09:00:00+07:00");
 
     @LocalServerPort
@@ -104,8 +104,7 @@ class IndicatorReportingJourneyTest {
         assertThat(problems.get("VH-01").asText()).contains("số nguyên");
         assertThat(report(onTime, officer(ON_TIME)).get("versions")).isEmpty();
         assertThat(report(onTime, officer(ON_TIME)).get("report").get("status").asText()).isEqualTo("OPEN");
-        assertThat(taskService.createTaskQuery().taskCandidateGroup(ON_TIME)
-                .taskDefinitionKey(IndicatorReportProcess.TASK_FILL_REPORT).count())
+        assertThat(fillTasks(ON_TIME))
                 .as("still waiting for the unit, not even claimed").isEqualTo(1);
 
         // a draft, then the submission on time, approved by the head
@@ -129,8 +128,7 @@ class IndicatorReportingJourneyTest {
         assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
         assertThat(noReason.body()).contains("lý do");
         decide(rejected, REJECTED, "{\"approve\":false,\"reason\":\"Số thu chưa khớp sổ kế toán\"}");
-        await().atMost(Duration.ofSeconds(20)).until(() -> taskService.createTaskQuery().taskCandidateGroup(REJECTED)
-                .taskDefinitionKey(IndicatorReportProcess.TASK_FILL_REPORT).count() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fillTasks(REJECTED) == 1);
         assertThat(report(rejected, officer(REJECTED)).get("report").get("status").asText()).isEqualTo("REJECTED");
         submit(rejected, REJECTED, "{\"values\":{\"KT-01\":7.25,\"XH-01\":50}}");
         decide(rejected, REJECTED, "{\"approve\":true}");
@@ -205,10 +203,15 @@ class IndicatorReportingJourneyTest {
     }
 
     private String awaitFillTask(String unit) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery().taskCandidateGroup(unit)
-                .taskDefinitionKey(IndicatorReportProcess.TASK_FILL_REPORT).count() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fillTasks(unit) == 1);
         return jdbc.sql("SELECT id FROM ind_report WHERE unit_code = ? AND period = ?").params(unit, PERIOD)
                 .query(String.class).single();
+    }
+
+    private long fillTasks(String unit) {
+        return taskService.createTaskQuery().taskCandidateGroup(unit)
+                .processVariableValueEquals(IndicatorReportProcess.VAR_PERIOD, PERIOD)
+                .taskDefinitionKey(IndicatorReportProcess.TASK_FILL_REPORT).count();
     }
 
     private void submit(String reportId, String unit, String body) {
@@ -216,6 +219,7 @@ class IndicatorReportingJourneyTest {
                 officer(unit), PASSWORD);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> taskService.createTaskQuery().taskAssignee(head(unit))
+                .processVariableValueEquals(IndicatorReportProcess.VAR_PERIOD, PERIOD)
                 .taskDefinitionKey(IndicatorReportProcess.TASK_REVIEW_REPORT).count() == 1);
     }
 

@@ -69,14 +69,14 @@ class IndicatorScheduleApiTest {
         assertThat(http.put("/api/indicator-schedules/WEEKLY", "{}", ADMIN, PASSWORD).statusCode()).isEqualTo(400);
 
         // officials are not administrators
-        accounts.register(new Official("lich.so-noi-vu.head", "Giám đốc Sở Nội vụ", null, "so-noi-vu", null,
+        accounts.register(new Official("lich.so-ngoai-vu.head", "Giám đốc Sở Ngoại vụ", null, "so-ngoai-vu", null,
                 Role.HEAD), "Lich-Bao-Cao-2030!");
         HttpResponse<String> byHead = http.put("/api/indicator-schedules/QUARTERLY", "{\"enabled\":true}",
-                "lich.so-noi-vu.head", "Lich-Bao-Cao-2030!");
+                "lich.so-ngoai-vu.head", "Lich-Bao-Cao-2030!");
         assertThat(byHead.statusCode()).as(byHead.body()).isEqualTo(403);
-        assertThat(http.post("/api/indicator-campaigns", "{\"period\":\"2033-01\"}", "lich.so-noi-vu.head",
+        assertThat(http.post("/api/indicator-campaigns", "{\"period\":\"2033-01\"}", "lich.so-ngoai-vu.head",
                 "Lich-Bao-Cao-2030!").statusCode()).isEqualTo(403);
-        assertThat(http.get("/api/indicator-campaigns", "lich.so-noi-vu.head", "Lich-Bao-Cao-2030!").statusCode())
+        assertThat(http.get("/api/indicator-campaigns", "lich.so-ngoai-vu.head", "Lich-Bao-Cao-2030!").statusCode())
                 .isEqualTo(403);
         assertThat(http.get("/api/indicator-schedules/QUARTERLY", null, null).statusCode()).isEqualTo(401);
     }
