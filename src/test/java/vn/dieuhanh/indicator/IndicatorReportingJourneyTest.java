@@ -155,12 +155,31 @@ class IndicatorReportingJourneyTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ntf_outbox WHERE dedup_key LIKE ?")
                 .param("indicator-report:" + onTime + ":OVERDUE%").query(Long.class).single()).isZero();
 
+        JsonNode afterDue = http.getJson("/api/indicator-campaigns/" + campaigns.get(0).get("id").asText(), "admin",
+                PostgresIntegrationTest.ADMIN_PASSWORD);
+        JsonNode lateUnit = unitOf(afterDue, LATE);
+        assertThat(lateUnit.get("missing").asBoolean()).isTrue();
+        assertThat(lateUnit.get("late").asBoolean()).isTrue();
+        assertThat(unitOf(afterDue, ON_TIME).get("approved").asBoolean()).isTrue();
+        assertThat(unitOf(afterDue, ON_TIME).get("late").asBoolean()).isFalse();
+        assertThat(unitOf(afterDue, REJECTED).get("submitted").asBoolean()).isTrue();
+        assertThat(afterDue.get("approved").asInt()).isEqualTo(2);
+
         // filed late: completed late, and still one lateness
         submit(late, LATE, "{\"values\":{\"KT-01\":3,\"XH-01\":70}}");
         decide(late, LATE, "{\"approve\":true}");
         assertThat(ledger("completed:report:" + late)).isEqualTo("COMPLETED_LATE");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_ledger WHERE item_id = ? AND kind = 'REPORT_LATE'").param(late)
                 .query(Long.class).single()).isEqualTo(1);
+
+        // the unit scores: one item, filed late: a quarter of the progress points (30 for units) lost
+        String month = dueAt.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().toString().substring(0, 7);
+        JsonNode lateScore = http.getJson("/api/kpi/units/" + LATE + "?period=" + month, "admin",
+                PostgresIntegrationTest.ADMIN_PASSWORD);
+        assertThat(lateScore.get("items").asInt()).isEqualTo(1);
+        assertThat(lateScore.get("progress").decimalValue()).isEqualByComparingTo("22.5");
+        assertThat(http.getJson("/api/kpi/units/" + REJECTED + "?period=" + month, "admin",
+                PostgresIntegrationTest.ADMIN_PASSWORD).get("progress").decimalValue()).isEqualByComparingTo("30");
 
         // a correction after approval: a new version with its reason, in force once the head approves it
         HttpResponse<String> noReasonCorrection = http.post("/api/indicator-reports/" + onTime + "/corrections",
@@ -206,6 +225,15 @@ class IndicatorReportingJourneyTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> fillTasks(unit) == 1);
         return jdbc.sql("SELECT id FROM ind_report WHERE unit_code = ? AND period = ?").params(unit, PERIOD)
                 .query(String.class).single();
+    }
+
+    private static JsonNode unitOf(JsonNode campaign, String unit) {
+        for (JsonNode u : campaign.get("units")) {
+            if (u.get("unitCode").asText().equals(unit)) {
+                return u;
+            }
+        }
+        throw new AssertionError("no report of " + unit);
     }
 
     private long fillTasks(String unit) {

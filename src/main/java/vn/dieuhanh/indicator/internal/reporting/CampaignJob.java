@@ -8,6 +8,7 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.indicator.Frequency;
@@ -41,6 +42,8 @@ public class CampaignJob extends QuartzJobBean {
         String outcome;
         try {
             outcome = campaigns.open(period, "quartz").created() ? "OPENED" : "ALREADY_OPEN";
+        } catch (DuplicateKeyException raced) {
+            outcome = "ALREADY_OPEN"; // another opening of the period committed first (unique period)
         } catch (RuntimeException e) {
             LOG.error("Opening the indicator campaign of {} failed", period, e);
             outcome = "FAILED";

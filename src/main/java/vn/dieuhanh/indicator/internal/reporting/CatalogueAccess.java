@@ -21,8 +21,7 @@ class CatalogueAccess {
     IndicatorCatalogue get() {
         IndicatorCatalogue found = catalogue.getIfAvailable();
         if (found == null) {
-            throw new IllegalStateException("No indicator catalogue is installed (chưa có danh mục chỉ tiêu): "
-                    + "an IndicatorCatalogue bean is required to open campaigns and check reports");
+            throw new ReportingExceptions.CatalogueMissing();
         }
         return found;
     }

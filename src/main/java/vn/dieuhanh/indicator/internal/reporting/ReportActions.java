@@ -59,6 +59,9 @@ class ReportActions {
         Task task = task(report, TASK_FILL_REPORT);
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), caller.userId());
+        } else if (!task.getAssignee().equals(caller.userId())) {
+            throw new ReportConflict("Báo cáo đang do " + task.getAssignee() + " lập trên Tasklist (claimed by "
+                    + task.getAssignee() + ")");
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_REPORT_ROWS, ReportRows.toVariable(reports.indicators(report), values));

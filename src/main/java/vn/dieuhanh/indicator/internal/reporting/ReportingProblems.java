@@ -42,8 +42,15 @@ class ReportingProblems {
                 return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                         "Không có quyền thực hiện (not allowed): " + cause.getMessage());
             }
+            if (cause instanceof ReportingExceptions.CatalogueMissing) {
+                return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage());
+            }
             if (cause instanceof ReportConflict) {
                 return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, cause.getMessage());
+            }
+            if (cause instanceof org.springframework.dao.DuplicateKeyException) {
+                return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                        "Đã có thao tác trùng vừa được ghi nhận, vui lòng tải lại (a concurrent change won; reload)");
             }
             if (cause instanceof HttpMessageNotReadableException unreadable) {
                 return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
