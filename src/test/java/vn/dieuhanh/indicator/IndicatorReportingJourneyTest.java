@@ -137,6 +137,8 @@ class IndicatorReportingJourneyTest {
                 .containsExactly("SUBMISSION", "REJECTION", "SUBMISSION", "APPROVAL");
         assertThat(rejectedReport.get("versions").get(1).get("reason").asText()).isEqualTo("Số thu chưa khớp sổ kế toán");
         assertThat(rejectedReport.get("versions").get(1).get("actor").asText()).isEqualTo(head(REJECTED));
+        assertThat(rejectedReport.get("versions").get(3).has("reason"))
+                .as("the approval does not inherit the rejection's reason").isFalse();
         assertThat(ledger("completed:report:" + rejected)).isEqualTo("COMPLETED_ON_TIME");
 
         // the third unit lets the due date pass: overdue alert, KPI lateness once

@@ -68,6 +68,8 @@ class ReportDelegates {
             Report report = reports.report(reportId);
             task.setVariable(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values));
             task.setVariable(VAR_LAST_ACTOR, actor);
+            // the head's form starts without the reason of an earlier rejection (kept in the trail)
+            task.setVariable(VAR_DECISION_REASON, null);
         };
     }
 
