@@ -19,7 +19,8 @@ public enum LedgerKind {
     OVERDUE_AT_PERIOD_END("ND335/tien-do", "Còn quá hạn cuối kỳ"),
     /** The item failed its quality review (returned for rework). */
     RETURNED("ND335/chat-luong", "Trả lại yêu cầu làm lại"),
-    /** A periodic report was filed late (no producer yet: the indicator capability will publish it). */
+    /** A periodic indicator report passed its due date unsubmitted, or was filed late: one per report (key
+     * {@code report-late:<reportId>}), written by {@code ReportLedgerListener} from the indicator capability's events. */
     REPORT_LATE("ND335/tien-do", "Nộp báo cáo trễ hạn"),
     /** The assigner granted an extension. */
     EXTENSION_GRANTED("ND335/tien-do", "Được gia hạn"),

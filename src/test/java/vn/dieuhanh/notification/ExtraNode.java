@@ -23,6 +23,12 @@ public final class ExtraNode {
     }
 
     public static ConfigurableApplicationContext start(String jdbcUrl, String... extraArguments) {
+        return start(List.of(), jdbcUrl, extraArguments);
+    }
+
+    /** A node with further configuration classes (e.g. test beans of another capability). */
+    public static ConfigurableApplicationContext start(List<Class<?>> extraSources, String jdbcUrl,
+                                                       String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
                 "--server.port=0",
@@ -39,8 +45,10 @@ public final class ExtraNode {
                 "--dieuhanh.notifications.relay-interval=200ms",
                 "--dieuhanh.notifications.backoff-base=200ms"));
         arguments.addAll(List.of(extraArguments));
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(DieuHanhApplication.class,
-                NotificationTestBeans.class).run(arguments.toArray(String[]::new));
+        List<Class<?>> sources = new ArrayList<>(List.of(DieuHanhApplication.class, NotificationTestBeans.class));
+        sources.addAll(extraSources);
+        ConfigurableApplicationContext node = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .run(arguments.toArray(String[]::new));
         // really another node on the given database, not a server of its own
         assertThat(node.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
         return node;

@@ -1,0 +1,75 @@
+package vn.dieuhanh.indicator.internal.reporting;
+
+import java.time.LocalDate;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+import vn.dieuhanh.calendar.WorkingCalendar;
+import vn.dieuhanh.indicator.Frequency;
+import vn.dieuhanh.indicator.ReportingPeriod;
+
+/**
+ * Opens the campaign of the period that has just ended (the firing's local date, Asia/Ho_Chi_Minh, minus one period),
+ * or of the period in the job data ({@code period}, for a firing by hand). Quartz's clustered JDBC store gives each
+ * firing to one node; the campaign's unique period makes a second firing for the same period harmless. Every firing
+ * is logged in {@code ind_campaign_run} with the node that ran it.
+ */
+@DisallowConcurrentExecution
+public class CampaignJob extends QuartzJobBean {
+
+    public static final String JOB_NAME = "indicator-campaign";
+    public static final String GROUP = "indicator";
+    public static final String DATA_FREQUENCY = "frequency";
+    public static final String DATA_PERIOD = "period";
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignJob.class);
+
+    @Autowired
+    private CampaignService campaigns;
+    @Autowired
+    private ReportingRepository repository;
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        JobDataMap data = context.getMergedJobDataMap();
+        ReportingPeriod period = data.containsKey(DATA_PERIOD) ? ReportingPeriod.parse(data.getString(DATA_PERIOD))
+                : justEnded(Frequency.valueOf(data.getString(DATA_FREQUENCY)), context);
+        String outcome;
+        try {
+            outcome = campaigns.open(period, "quartz").created() ? "OPENED" : "ALREADY_OPEN";
+        } catch (DuplicateKeyException raced) {
+            outcome = "ALREADY_OPEN"; // another opening of the period committed first (unique period)
+        } catch (RuntimeException e) {
+            LOG.error("Opening the indicator campaign of {} failed", period, e);
+            outcome = "FAILED";
+        }
+        repository.logRun(context.getFireInstanceId(), period.frequency().name(), period.label(), node(context),
+                outcome, ReportingClock.now());
+        LOG.info("Indicator campaign {}: {}", period, outcome);
+    }
+
+    static ReportingPeriod justEnded(Frequency frequency, JobExecutionContext context) {
+        java.util.Date fired = context.getScheduledFireTime() != null ? context.getScheduledFireTime()
+                : context.getFireTime();
+        return justEnded(frequency, fired.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate());
+    }
+
+    /** The period before the one containing {@code day}: fired on 1 April, the monthly campaign is for March. */
+    public static ReportingPeriod justEnded(Frequency frequency, LocalDate day) {
+        return ReportingPeriod.containing(frequency, ReportingPeriod.containing(frequency, day).firstDay()
+                .minusDays(1));
+    }
+
+    private static String node(JobExecutionContext context) {
+        try {
+            return context.getScheduler().getSchedulerName() + "/" + context.getScheduler().getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            return "unknown";
+        }
+    }
+}

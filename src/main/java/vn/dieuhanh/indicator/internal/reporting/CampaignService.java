@@ -1,0 +1,94 @@
+package vn.dieuhanh.indicator.internal.reporting;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.calendar.WorkingCalendar;
+import vn.dieuhanh.indicator.ReportingPeriod;
+import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Campaign;
+import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Schedule;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.organisation.Unit;
+
+/**
+ * Opens reporting campaigns: one per period, whoever asks how often (the Quartz job on any node, an administrator):
+ * the campaign row's unique period is written in the same transaction that starts the process, so a second attempt
+ * finds it and starts nothing.
+ */
+@Service
+public class CampaignService {
+
+    public record Opened(String campaignId, String period, boolean created) {
+    }
+
+    private final ReportingRepository repository;
+    private final RuntimeService runtimeService;
+    private final WorkingCalendar calendar;
+    private final OrganisationDirectory directory;
+    private final CatalogueAccess catalogue;
+
+    CampaignService(ReportingRepository repository, @Lazy RuntimeService runtimeService, WorkingCalendar calendar,
+                    OrganisationDirectory directory, CatalogueAccess catalogue) {
+        this.repository = repository;
+        this.runtimeService = runtimeService;
+        this.calendar = calendar;
+        this.directory = directory;
+        this.catalogue = catalogue;
+    }
+
+    /** Opens the campaign of a period unless it exists. */
+    @Transactional
+    public Opened open(ReportingPeriod period, String actor) {
+        Optional<Campaign> existing = repository.campaignOfPeriod(period.label());
+        if (existing.isPresent()) {
+            return new Opened(existing.get().id(), period.label(), false);
+        }
+        Schedule schedule = repository.schedule(period.frequency().name())
+                .orElseThrow(() -> new IllegalStateException("No reporting schedule for " + period.frequency()));
+        Campaign campaign = new Campaign(UUID.randomUUID().toString(), period.label(), period.frequency().name(),
+                dueAt(period, schedule.dueWorkingDays()), ReportingClock.now(), actor, null, null);
+        if (!repository.insertCampaign(campaign)) {
+            return new Opened(repository.campaignOfPeriod(period.label()).orElseThrow().id(), period.label(), false);
+        }
+        String instance = runtimeService.startProcessInstanceByKey(IndicatorReportingProcess.KEY,
+                IndicatorReportingProcess.businessKey(period.label()),
+                Map.of(IndicatorReportingProcess.VAR_CAMPAIGN_ID, campaign.id(),
+                        IndicatorReportingProcess.VAR_PERIOD, period.label())).getId();
+        repository.setCampaignProcess(campaign.id(), instance);
+        return new Opened(campaign.id(), period.label(), true);
+    }
+
+    /** The end (24:00) of the N-th working day after the period's last day (Civil Code arts. 144-148). */
+    Instant dueAt(ReportingPeriod period, int dueWorkingDays) {
+        Instant lastDayNoon = period.lastDay().atTime(LocalTime.NOON).atZone(WorkingCalendar.ZONE).toInstant();
+        return calendar.deadlineAfterWorkingDays(lastDayNoon, dueWorkingDays).toInstant();
+    }
+
+    /** Creates the report of every unit that reports indicators of the period (idempotent); returns their ids. */
+    @Transactional
+    public List<String> createReports(String campaignId) {
+        Campaign campaign = repository.campaign(campaignId)
+                .orElseThrow(() -> new IllegalStateException("No campaign " + campaignId));
+        ReportingPeriod period = ReportingPeriod.parse(campaign.period());
+        List<String> reportIds = new ArrayList<>();
+        for (Unit unit : directory.units(Optional.empty())) {
+            if (!catalogue.get().indicatorsFor(unit.code(), period).isEmpty()) {
+                reportIds.add(repository.insertReport(UUID.randomUUID().toString(), campaignId, unit.code(),
+                        campaign.period(), campaign.dueAt()));
+            }
+        }
+        return reportIds;
+    }
+
+    public void close(String campaignId) {
+        repository.closeCampaign(campaignId, ReportingClock.now());
+    }
+}

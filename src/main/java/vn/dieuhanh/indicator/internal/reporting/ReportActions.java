@@ -1,0 +1,109 @@
+package vn.dieuhanh.indicator.internal.reporting;
+
+import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportConflict;
+import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Entry;
+import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
+import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
+import vn.dieuhanh.platform.EngineAsSystem;
+
+/**
+ * The REST API's way to act on a report: it completes the same user tasks officials complete in Tasklist, as the
+ * caller, so the same listeners check and record everything; corrections after approval have no task and go to the
+ * service directly. Each action is one transaction: a refused submission also undoes the claim before it.
+ */
+@Service
+@Transactional
+class ReportActions {
+
+    private final ReportService reports;
+    private final ReportingAccess access;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    ReportActions(ReportService reports, ReportingAccess access, @Lazy TaskService taskService,
+                  @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService) {
+        this.reports = reports;
+        this.access = access;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    Entry saveDraft(String reportId, Map<String, Value> values) {
+        Report report = reports.report(reportId);
+        ReportingAccess.Caller caller = access.requireMember(report.unitCode());
+        Entry entry = reports.saveDraft(reportId, values, caller.userId());
+        if (report.processInstanceId() != null) {
+            // Tasklist shows the draft when the task is opened next (the unit's officials may not update instances)
+            EngineAsSystem.run(identityService, () -> runtimeService.setVariable(report.processInstanceId(),
+                    VAR_REPORT_ROWS, ReportRows.toVariable(reports.indicators(report), values)));
+        }
+        return entry;
+    }
+
+    void submit(String reportId, Map<String, Value> values) {
+        Report report = reports.report(reportId);
+        ReportingAccess.Caller caller = access.requireMember(report.unitCode());
+        // checked on the request as sent: the form rows below keep only the unit's indicators, so a value for another
+        // indicator would otherwise be dropped without a word
+        reports.validate(report, values);
+        Task task = task(report, TASK_FILL_REPORT);
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), caller.userId());
+        } else if (!task.getAssignee().equals(caller.userId())) {
+            throw new ReportConflict("Báo cáo đang do " + task.getAssignee() + " lập trên Tasklist (claimed by "
+                    + task.getAssignee() + ")");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REPORT_ROWS, ReportRows.toVariable(reports.indicators(report), values));
+        taskService.complete(task.getId(), variables);
+    }
+
+    void decide(String reportId, boolean approve, String reason) {
+        Report report = reports.report(reportId);
+        ReportingAccess.Caller caller = access.requireHead(report.unitCode());
+        if (report.status() == ReportStatus.CORRECTION_PENDING) {
+            reports.decide(reportId, approve, reason, caller.userId());
+            return;
+        }
+        Task task = task(report, TASK_REVIEW_REPORT);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REPORT_DECISION, approve ? DECISION_APPROVE : DECISION_REJECT);
+        variables.put(VAR_DECISION_REASON, reason);
+        if (caller.userId().equals(task.getAssignee())) {
+            taskService.complete(task.getId(), variables);
+        } else {
+            // the head checked above, but the task is not assigned to them (no head was registered when it opened,
+            // or the head changed): complete it as the system, recording who decided
+            variables.put(VAR_LAST_ACTOR, caller.userId());
+            EngineAsSystem.run(identityService, () -> taskService.complete(task.getId(), variables));
+        }
+    }
+
+    Entry correct(String reportId, Map<String, Value> values, String reason) {
+        Report report = reports.report(reportId);
+        ReportingAccess.Caller caller = access.requireMember(report.unitCode());
+        return reports.correct(reportId, values, reason, caller.userId());
+    }
+
+    private Task task(Report report, String taskKey) {
+        Task task = report.processInstanceId() == null ? null : taskService.createTaskQuery()
+                .processInstanceId(report.processInstanceId()).taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new ReportConflict("Báo cáo không ở bước này (the report is \"" + report.status().label() + "\")");
+        }
+        return task;
+    }
+}

@@ -1,0 +1,20 @@
+package vn.dieuhanh.indicator.internal.reporting;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The watcher's delegates under the names the BPMN uses. */
+@Configuration(proxyBeanMethods = false)
+class ReportAlertBeans {
+
+    @Bean
+    JavaDelegate planReportAlerts(ReportAlertDelegates delegates) {
+        return delegates.plan();
+    }
+
+    @Bean
+    JavaDelegate sendReportAlert(ReportAlertDelegates delegates) {
+        return delegates.send();
+    }
+}

@@ -1,0 +1,111 @@
+package vn.dieuhanh.indicator.internal.reporting;
+
+import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
+
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import vn.dieuhanh.calendar.VietnameseDates;
+import vn.dieuhanh.indicator.ReportingPeriod;
+import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportInputException;
+import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
+import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+
+/**
+ * The report process's steps, by bean name: {@code ${openIndicatorReport}} (service task), {@code ${offerReportRows}}
+ * (fill-in task created), {@code ${submitIndicatorReport}} (fill-in task completed: checks and records the values;
+ * a refusal fails the completion, so nothing is saved and Tasklist or REST shows the messages) and
+ * {@code ${recordReportDecision}} (the head's task completed).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReportDelegates {
+
+    @Bean
+    JavaDelegate openIndicatorReport(ReportService reports, ReportingRepository repository,
+                                     OrganisationDirectory directory) {
+        return execution -> {
+            Report report = reports.report((String) execution.getVariable(VAR_REPORT_ID));
+            repository.setReportProcess(report.id(), execution.getProcessInstanceId());
+            String unitName = directory.unit(report.unitCode()).map(u -> u.name()).orElse(report.unitCode());
+            execution.setVariable(VAR_UNIT_CODE, report.unitCode());
+            execution.setVariable(VAR_PERIOD, report.period());
+            execution.setVariable(VAR_REPORT_TITLE, "Báo cáo chỉ tiêu "
+                    + ReportingPeriod.parse(report.period()).vietnameseLabel() + " – " + unitName);
+            execution.setVariable(VAR_DUE_AT, Date.from(report.dueAt()));
+            execution.setVariable(VAR_DUE_TEXT, VietnameseDates.deadline(report.dueAt().atOffset(ZoneOffset.UTC)));
+            execution.setVariable(VAR_OPENED_AT, Date.from(ReportingClock.now()));
+            // without a registered head the review task has no assignee; the head decides through REST then
+            execution.setVariable(VAR_REVIEWER, directory.head(report.unitCode()).map(Official::userId).orElse(null));
+        };
+    }
+
+    @Bean
+    TaskListener offerReportRows(ReportService reports) {
+        return task -> {
+            Report report = reports.report((String) task.getVariable(VAR_REPORT_ID));
+            task.setVariable(VAR_REPORT_ROWS, ReportRows.toVariable(reports.indicators(report),
+                    reports.latestValues(report.id())));
+        };
+    }
+
+    @Bean
+    TaskListener submitIndicatorReport(ReportService reports, @Lazy IdentityService identityService) {
+        return task -> {
+            String reportId = (String) task.getVariable(VAR_REPORT_ID);
+            Map<String, Value> values = ReportRows.fromVariable(task.getVariableTyped(VAR_REPORT_ROWS));
+            String actor = actor(identityService, task);
+            reports.submit(reportId, values, actor);
+            Report report = reports.report(reportId);
+            task.setVariable(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values));
+            task.setVariable(VAR_LAST_ACTOR, actor);
+            // the head's form starts without the reason of an earlier rejection (kept in the trail)
+            task.setVariable(VAR_DECISION_REASON, null);
+        };
+    }
+
+    @Bean
+    TaskListener recordReportDecision(ReportService reports, @Lazy IdentityService identityService) {
+        return task -> {
+            Object decision = task.getVariable(VAR_REPORT_DECISION);
+            boolean approve;
+            if (Boolean.TRUE.equals(decision) || DECISION_APPROVE.equals(decision)) {
+                approve = true;
+            } else if (Boolean.FALSE.equals(decision) || DECISION_REJECT.equals(decision)) {
+                approve = false;
+            } else {
+                throw new ReportInputException("Chọn \"Duyệt báo cáo\" hoặc \"Trả lại\" (reportDecision must be "
+                        + DECISION_APPROVE + " or " + DECISION_REJECT + ")");
+            }
+            String actor = actor(identityService, task);
+            reports.decide((String) task.getVariable(VAR_REPORT_ID), approve,
+                    (String) task.getVariable(VAR_DECISION_REASON), actor);
+            task.setVariable(VAR_REPORT_APPROVED, approve);
+            task.setVariable(VAR_LAST_ACTOR, actor);
+            // the next decision starts empty
+            task.setVariable(VAR_REPORT_DECISION, null);
+        };
+    }
+
+    /** Who completes the task: the authenticated user (Tasklist, REST), else its assignee. */
+    static String actor(IdentityService identityService, DelegateTask task) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        if (task.getVariable(VAR_LAST_ACTOR) instanceof String decidedBy && !decidedBy.isBlank()
+                && TASK_REVIEW_REPORT.equals(task.getTaskDefinitionKey())) {
+            return decidedBy; // REST decision by a head the task was not assigned to, checked by ReportActions
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "system";
+    }
+}

@@ -1,0 +1,59 @@
+package vn.dieuhanh.indicator.internal.reporting;
+
+import java.util.Map;
+
+/** What the reporting API answers besides success; mapped to RFC 9457 problems by {@link ReportingProblems}. */
+final class ReportingExceptions {
+
+    private ReportingExceptions() {
+    }
+
+    /** Input the caller can fix (400). */
+    static class ReportInputException extends RuntimeException {
+        ReportInputException(String message) {
+            super(message);
+        }
+    }
+
+    /** Values refused by the catalogue's rules (400), one Vietnamese message per indicator code. */
+    static class ReportValidationFailed extends RuntimeException {
+        private final Map<String, String> problems;
+
+        ReportValidationFailed(Map<String, String> problems) {
+            super("Báo cáo chưa hợp lệ, chưa được lưu: " + String.join("; ", problems.entrySet().stream()
+                    .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + ": " + e.getValue()).toList()));
+            this.problems = Map.copyOf(problems);
+        }
+
+        Map<String, String> problems() {
+            return problems;
+        }
+    }
+
+    static class ReportNotFound extends RuntimeException {
+        ReportNotFound(String what) {
+            super("Không tìm thấy " + what + " (not found, or not yours to see)");
+        }
+    }
+
+    static class ReportForbidden extends RuntimeException {
+        ReportForbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** No indicator catalogue is installed (503): nothing can be opened or checked. */
+    static class CatalogueMissing extends IllegalStateException {
+        CatalogueMissing() {
+            super("No indicator catalogue is installed (chưa có danh mục chỉ tiêu): an IndicatorCatalogue bean is "
+                    + "required to open campaigns and check reports");
+        }
+    }
+
+    /** The report is not in a state for this step (409). */
+    static class ReportConflict extends RuntimeException {
+        ReportConflict(String message) {
+            super(message);
+        }
+    }
+}
