@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.indicator.IndicatorCatalogue;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.indicator.ReportingPeriod;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Campaign;
@@ -33,10 +34,10 @@ public class CampaignService {
     private final RuntimeService runtimeService;
     private final WorkingCalendar calendar;
     private final OrganisationDirectory directory;
-    private final CatalogueAccess catalogue;
+    private final IndicatorCatalogue catalogue;
 
     CampaignService(ReportingRepository repository, @Lazy RuntimeService runtimeService, WorkingCalendar calendar,
-                    OrganisationDirectory directory, CatalogueAccess catalogue) {
+                    OrganisationDirectory directory, IndicatorCatalogue catalogue) {
         this.repository = repository;
         this.runtimeService = runtimeService;
         this.calendar = calendar;
@@ -80,7 +81,7 @@ public class CampaignService {
         ReportingPeriod period = ReportingPeriod.parse(campaign.period());
         List<String> reportIds = new ArrayList<>();
         for (Unit unit : directory.units(Optional.empty())) {
-            if (!catalogue.get().indicatorsFor(unit.code(), period).isEmpty()) {
+            if (!catalogue.indicatorsFor(unit.code(), period).isEmpty()) {
                 reportIds.add(repository.insertReport(UUID.randomUUID().toString(), campaignId, unit.code(),
                         campaign.period(), campaign.dueAt()));
             }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.indicator.IndicatorCatalogue;
 import vn.dieuhanh.indicator.Indicator;
 import vn.dieuhanh.indicator.IndicatorReportFiled;
 import vn.dieuhanh.indicator.ReportingPeriod;
@@ -29,10 +30,10 @@ import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
 public class ReportService {
 
     private final ReportingRepository repository;
-    private final CatalogueAccess catalogue;
+    private final IndicatorCatalogue catalogue;
     private final ApplicationEventPublisher events;
 
-    ReportService(ReportingRepository repository, CatalogueAccess catalogue, ApplicationEventPublisher events) {
+    ReportService(ReportingRepository repository, IndicatorCatalogue catalogue, ApplicationEventPublisher events) {
         this.repository = repository;
         this.catalogue = catalogue;
         this.events = events;
@@ -43,7 +44,7 @@ public class ReportService {
     }
 
     List<Indicator> indicators(Report report) {
-        return catalogue.get().indicatorsFor(report.unitCode(), ReportingPeriod.parse(report.period()));
+        return catalogue.indicatorsFor(report.unitCode(), ReportingPeriod.parse(report.period()));
     }
 
     /** The latest values the unit saved or sent (draft, submission or correction), for pre-filling the form. */
@@ -149,7 +150,7 @@ public class ReportService {
     }
 
     void validate(Report report, Map<String, Value> values) {
-        Map<String, String> problems = new LinkedHashMap<>(catalogue.get().validate(report.unitCode(),
+        Map<String, String> problems = new LinkedHashMap<>(catalogue.validate(report.unitCode(),
                 ReportingPeriod.parse(report.period()), ReportRows.numbers(values)));
         if (!problems.isEmpty()) {
             throw new ReportValidationFailed(problems);

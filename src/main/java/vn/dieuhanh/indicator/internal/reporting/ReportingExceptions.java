@@ -42,14 +42,6 @@ final class ReportingExceptions {
         }
     }
 
-    /** No indicator catalogue is installed (503): nothing can be opened or checked. */
-    static class CatalogueMissing extends IllegalStateException {
-        CatalogueMissing() {
-            super("No indicator catalogue is installed (chưa có danh mục chỉ tiêu): an IndicatorCatalogue bean is "
-                    + "required to open campaigns and check reports");
-        }
-    }
-
     /** The report is not in a state for this step (409). */
     static class ReportConflict extends RuntimeException {
         ReportConflict(String message) {

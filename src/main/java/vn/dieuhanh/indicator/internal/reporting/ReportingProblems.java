@@ -42,9 +42,6 @@ class ReportingProblems {
                 return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                         "Không có quyền thực hiện (not allowed): " + cause.getMessage());
             }
-            if (cause instanceof ReportingExceptions.CatalogueMissing) {
-                return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage());
-            }
             if (cause instanceof ReportConflict) {
                 return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, cause.getMessage());
             }
