@@ -1,6 +1,7 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,9 @@ public class CampaignService {
         }
         Schedule schedule = repository.schedule(period.frequency().name())
                 .orElseThrow(() -> new IllegalStateException("No reporting schedule for " + period.frequency()));
+        Instant now = ReportingClock.now();
         Campaign campaign = new Campaign(UUID.randomUUID().toString(), period.label(), period.frequency().name(),
-                dueAt(period, schedule.dueWorkingDays()), ReportingClock.now(), actor, null, null);
+                dueAt(period, schedule.dueWorkingDays(), now), now, actor, null, null);
         if (!repository.insertCampaign(campaign)) {
             return new Opened(repository.campaignOfPeriod(period.label()).orElseThrow().id(), period.label(), false);
         }
@@ -67,10 +69,16 @@ public class CampaignService {
         return new Opened(campaign.id(), period.label(), true);
     }
 
-    /** The end (24:00) of the N-th working day after the period's last day (Civil Code arts. 144-148). */
-    Instant dueAt(ReportingPeriod period, int dueWorkingDays) {
-        Instant lastDayNoon = period.lastDay().atTime(LocalTime.NOON).atZone(WorkingCalendar.ZONE).toInstant();
-        return calendar.deadlineAfterWorkingDays(lastDayNoon, dueWorkingDays).toInstant();
+    /**
+     * The end (24:00) of the N-th working day after the period's last day (Civil Code arts. 144-148), or, when the
+     * campaign opens later than the day after the period (opened late by hand, or after downtime), after the day
+     * before it opened: units always get their N working days, and nobody is late because the campaign was.
+     */
+    Instant dueAt(ReportingPeriod period, int dueWorkingDays, Instant openedAt) {
+        LocalDate dayBeforeOpening = LocalDate.ofInstant(openedAt, WorkingCalendar.ZONE).minusDays(1);
+        LocalDate countedFrom = dayBeforeOpening.isAfter(period.lastDay()) ? dayBeforeOpening : period.lastDay();
+        Instant noon = countedFrom.atTime(LocalTime.NOON).atZone(WorkingCalendar.ZONE).toInstant();
+        return calendar.deadlineAfterWorkingDays(noon, dueWorkingDays).toInstant();
     }
 
     /** Creates the report of every unit that reports indicators of the period (idempotent); returns their ids. */
