@@ -20,9 +20,10 @@ import vn.dieuhanh.organisation.OfficialAccounts;
 import vn.dieuhanh.organisation.Role;
 
 /**
- * The Tasklist path: a campaign opened by an administrator; the unit's official loads the form variables (the rows of
- * the dynamic list) and completes the task through the engine REST API the way Tasklist does (the rows back as a Json
- * variable). Invalid values fail the completion with the Vietnamese messages (shown by Tasklist) and save nothing.
+ * The Tasklist path: a campaign opened by an administrator; the unit's official loads the form variables (which
+ * indicators to show, their fields) and completes the task through the engine REST API the way Tasklist does (the
+ * visible fields, numbers as Double). Invalid values fail the completion with the Vietnamese messages (shown by
+ * Tasklist) and save nothing. The form itself in a real Tasklist: docs/indicator-reporting.md.
  */
 @PostgresIntegrationTest
 class IndicatorReportTasklistTest {
@@ -55,16 +56,14 @@ class IndicatorReportTasklistTest {
 
         JsonNode form = http.getJson("/engine-rest/task/" + task.getId() + "/form-variables?deserializeValues=false", OFFICER,
                 PASSWORD); // as Tasklist asks
-        assertThat(form.get("reportRows").get("type").asText()).isEqualTo("Json");
-        JsonNode value = form.get("reportRows").get("value");
-        JsonNode rows = value.isTextual() ? HttpClient.json(value.asText()) : value;
-        assertThat(rows).hasSize(4);
-        assertThat(rows.get(0).get("code").asText()).isEqualTo("KT-04");
+        assertThat(form.get("indicatorCodes").get("type").asText()).isEqualTo("Json");
+        assertThat(HttpClient.json(form.get("indicatorCodes").get("value").asText()))
+                .extracting(JsonNode::asText).containsExactly("KT-04", "XH-05", "XH-06", "XH-11");
         assertThat(form.get("reportTitle").get("value").asText()).startsWith("Báo cáo chỉ tiêu tháng 6/2032");
+        assertThat(form.has("ind_KT_04")).as("the fields start empty").isTrue();
 
-        HttpResponse<String> refused = complete(http, task, "[{\"code\":\"KT-04\",\"value\":5},"
-                + "{\"code\":\"XH-05\",\"value\":120},{\"code\":\"XH-06\",\"value\":80},"
-                + "{\"code\":\"XH-11\",\"value\":90}]");
+        // what Tasklist sends: the visible fields, numbers as Double (hidden fields are not submitted)
+        HttpResponse<String> refused = complete(http, task, "5", "120", "80", "90", null);
         assertThat(refused.statusCode()).isEqualTo(500);
         assertThat(refused.body()).contains("Báo cáo chưa hợp lệ, chưa được lưu",
                 "XH-05 (Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn): giá trị 120 lớn hơn mức tối đa 100");
@@ -73,9 +72,7 @@ class IndicatorReportTasklistTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ind_report_version WHERE report_id = ?").param(reportId)
                 .query(Long.class).single()).as("nothing saved").isZero();
 
-        HttpResponse<String> accepted = complete(http, task, "[{\"code\":\"KT-04\",\"value\":5},"
-                + "{\"code\":\"XH-05\",\"value\":99.5},{\"code\":\"XH-06\",\"value\":80},"
-                + "{\"code\":\"XH-11\",\"value\":90,\"note\":\"Ký số toàn bộ\"}]");
+        HttpResponse<String> accepted = complete(http, task, "5", "99.5", "80", "90", "Ký số toàn bộ");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
         Task review = taskService.createTaskQuery().taskAssignee(HEAD)
                 .processVariableValueEquals(IndicatorReportProcess.VAR_PERIOD, PERIOD)
@@ -95,10 +92,16 @@ class IndicatorReportTasklistTest {
                 .taskDefinitionKey(IndicatorReportProcess.TASK_FILL_REPORT).singleResult();
     }
 
-    private static HttpResponse<String> complete(HttpClient http, Task task, String rows) {
-        String escaped = rows.replace("\"", "\\\"");
-        return http.post("/engine-rest/task/" + task.getId() + "/complete",
-                "{\"variables\":{\"reportRows\":{\"value\":\"" + escaped + "\",\"type\":\"Json\"}}}", OFFICER,
-                PASSWORD);
+    private static HttpResponse<String> complete(HttpClient http, Task task, String kt04, String xh05, String xh06,
+                                                 String xh11, String noteXh11) {
+        String variables = """
+                "ind_KT_04":{"value":%s,"type":"Double"},"ind_XH_05":{"value":%s,"type":"Double"},
+                "ind_XH_06":{"value":%s,"type":"Double"},"ind_XH_11":{"value":%s,"type":"Double"}"""
+                .formatted(kt04, xh05, xh06, xh11);
+        if (noteXh11 != null) {
+            variables += ",\"note_XH_11\":{\"value\":\"" + noteXh11 + "\",\"type\":\"String\"}";
+        }
+        return http.post("/engine-rest/task/" + task.getId() + "/complete", "{\"variables\":{" + variables + "}}",
+                OFFICER, PASSWORD);
     }
 }

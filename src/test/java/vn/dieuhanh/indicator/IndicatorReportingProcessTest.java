@@ -72,7 +72,7 @@ class IndicatorReportingProcessTest {
             calls.add("alert");
             execution.setVariable(IndicatorReportProcess.VAR_NEXT_ALERT_AT, FAR);
         });
-        Mocks.register("offerReportRows", (TaskListener) task -> calls.add("rows"));
+        Mocks.register("offerReportFields", (TaskListener) task -> calls.add("fields"));
         Mocks.register("submitIndicatorReport", (TaskListener) task -> calls.add("submit"));
         Mocks.register("recordReportDecision", (TaskListener) task -> {
             calls.add("decide");
@@ -121,7 +121,7 @@ class IndicatorReportingProcessTest {
         BpmnAwareTests.assertThat(campaign).isWaitingAt(IndicatorReportingProcess.SERVICE_CLOSE_CAMPAIGN);
         execute(asyncJob(campaign));
         BpmnAwareTests.assertThat(campaign).isEnded().hasPassed(IndicatorReportingProcess.END_CAMPAIGN_CLOSED);
-        assertThat(calls).containsSubsequence("list", "open r-1", "plan", "rows", "submit", "decide", "close");
+        assertThat(calls).containsSubsequence("list", "open r-1", "plan", "fields", "submit", "decide", "close");
     }
 
     @Test
@@ -134,7 +134,7 @@ class IndicatorReportingProcessTest {
                 .hasPassed(IndicatorReportProcess.GATEWAY_REPORT_APPROVED);
         assertThat(candidateGroups(task(report, IndicatorReportProcess.TASK_FILL_REPORT)))
                 .containsExactly("unit-r-9");
-        assertThat(calls).containsExactly("decide", "rows");
+        assertThat(calls).containsExactly("decide", "fields");
     }
 
     @Test

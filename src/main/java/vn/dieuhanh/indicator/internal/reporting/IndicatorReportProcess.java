@@ -34,10 +34,10 @@ public final class IndicatorReportProcess {
     /** The unit head's user id: the approver. */
     public static final String VAR_REVIEWER = "reviewer";
     /**
-     * The form's dynamic list (JSON array): per indicator {@code code, name, unitOfMeasure, rule} (read-only) and
-     * {@code value, note} (filled in).
+     * The codes the unit reports in the period (JSON array): the form shows those indicators' fields, named
+     * {@code ind_<CODE>} and {@code note_<CODE>} (see {@link ReportFormFields}).
      */
-    public static final String VAR_REPORT_ROWS = "reportRows";
+    public static final String VAR_INDICATOR_CODES = "indicatorCodes";
     /** The submitted values as text, for the head's form. */
     public static final String VAR_REPORT_SUMMARY = "reportSummary";
     /** The head's choice in the form: {@code approve} or {@code reject} (REST sends the same). */

@@ -47,8 +47,8 @@ class ReportActions {
         Entry entry = reports.saveDraft(reportId, values, caller.userId());
         if (report.processInstanceId() != null) {
             // Tasklist shows the draft when the task is opened next (the unit's officials may not update instances)
-            EngineAsSystem.run(identityService, () -> runtimeService.setVariable(report.processInstanceId(),
-                    VAR_REPORT_ROWS, ReportRows.toVariable(reports.indicators(report), values)));
+            EngineAsSystem.run(identityService, () -> runtimeService.setVariables(report.processInstanceId(),
+                    ReportFormFields.toVariables(reports.indicators(report), values)));
         }
         return entry;
     }
@@ -66,9 +66,7 @@ class ReportActions {
             throw new ReportConflict("Báo cáo đang do " + task.getAssignee() + " lập trên Tasklist (claimed by "
                     + task.getAssignee() + ")");
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_REPORT_ROWS, ReportRows.toVariable(reports.indicators(report), values));
-        taskService.complete(task.getId(), variables);
+        taskService.complete(task.getId(), ReportFormFields.toVariables(reports.indicators(report), values));
     }
 
     void decide(String reportId, boolean approve, String reason) {

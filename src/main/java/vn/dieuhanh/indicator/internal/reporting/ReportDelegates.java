@@ -22,7 +22,7 @@ import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 
 /**
- * The report process's steps, by bean name: {@code ${openIndicatorReport}} (service task), {@code ${offerReportRows}}
+ * The report process's steps, by bean name: {@code ${openIndicatorReport}} (service task), {@code ${offerReportFields}}
  * (fill-in task created), {@code ${submitIndicatorReport}} (fill-in task completed: checks and records the values;
  * a refusal fails the completion, so nothing is saved and Tasklist or REST shows the messages) and
  * {@code ${recordReportDecision}} (the head's task completed).
@@ -50,10 +50,10 @@ class ReportDelegates {
     }
 
     @Bean
-    TaskListener offerReportRows(ReportService reports) {
+    TaskListener offerReportFields(ReportService reports) {
         return task -> {
             Report report = reports.report((String) task.getVariable(VAR_REPORT_ID));
-            task.setVariable(VAR_REPORT_ROWS, ReportRows.toVariable(reports.indicators(report),
+            task.setVariables(ReportFormFields.toVariables(reports.indicators(report),
                     reports.latestValues(report.id())));
         };
     }
@@ -62,10 +62,10 @@ class ReportDelegates {
     TaskListener submitIndicatorReport(ReportService reports, @Lazy IdentityService identityService) {
         return task -> {
             String reportId = (String) task.getVariable(VAR_REPORT_ID);
-            Map<String, Value> values = ReportRows.fromVariable(task.getVariableTyped(VAR_REPORT_ROWS));
+            Report report = reports.report(reportId);
+            Map<String, Value> values = ReportFormFields.fromVariables(reports.indicators(report), task::getVariable);
             String actor = actor(identityService, task);
             reports.submit(reportId, values, actor);
-            Report report = reports.report(reportId);
             task.setVariable(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values));
             task.setVariable(VAR_LAST_ACTOR, actor);
             // the head's form starts without the reason of an earlier rejection (kept in the trail)

@@ -30,32 +30,37 @@ class ReportingUnitsTest {
                     Aggregation.SUM, Frequency.MONTHLY, Set.of("department"), true, BigDecimal.ZERO, null, false));
 
     @Test
-    void rowsCarryTheRulesAsTextAndEarlierValues() {
-        JsonValue rows = ReportRows.toVariable(INDICATORS, Map.of("KT-01", new Value("KT-01", new BigDecimal("12.5"),
-                "ước")));
-        String json = rows.getValueSerialized();
-        assertThat(json).contains("\"code\":\"KT-01\"", "\"value\":12.5", "\"note\":\"ước\"",
-                "\"rule\":\"bắt buộc; không nhỏ hơn 0\"", "\"rule\":\"bắt buộc; từ 0 đến 100\"",
-                "\"rule\":\"không bắt buộc; số nguyên; không nhỏ hơn 0\"", "\"unitOfMeasure\":\"tỷ đồng\"");
+    void theFormShowsTheUnitsIndicatorsPrefilledWithEarlierValues() {
+        Map<String, Object> variables = ReportFormFields.toVariables(INDICATORS,
+                Map.of("KT-01", new Value("KT-01", new BigDecimal("12.5"), "ước")));
+        assertThat(((JsonValue) variables.get("indicatorCodes")).getValueSerialized())
+                .isEqualTo("[\"KT-01\",\"XH-01\",\"VH-01\"]");
+        assertThat(variables.get("ind_KT_01")).isEqualTo(12.5);
+        assertThat(variables.get("note_KT_01")).isEqualTo("ước");
+        assertThat(variables).containsKey("ind_XH_01").containsEntry("ind_XH_01", null);
+        assertThat(ReportRows.rule(INDICATORS.get(0))).isEqualTo("bắt buộc; không nhỏ hơn 0");
+        assertThat(ReportRows.rule(INDICATORS.get(1))).isEqualTo("bắt buộc; từ 0 đến 100");
+        assertThat(ReportRows.rule(INDICATORS.get(2))).isEqualTo("không bắt buộc; số nguyên; không nhỏ hơn 0");
     }
 
     @Test
-    void tasklistRowsAreReadBackWithNumbersInAnyShape() {
-        String fromTasklist = """
-                [{"code":"KT-01","name":"x","value":120.5,"note":" ước tính "},
-                 {"code":"XH-01","value":"98,5"},
-                 {"code":"VH-01","value":null,"note":""}]""";
-        Map<String, Value> values = ReportRows.fromVariable(fromTasklist);
-        assertThat(values).containsOnlyKeys("KT-01", "XH-01");
+    void submittedFieldsAreReadBackWithNumbersInAnyShape() {
+        Map<String, Object> submitted = new java.util.HashMap<>(Map.of("ind_KT_01", 120.5, "note_KT_01", " ước tính ",
+                "ind_XH_01", "98,5", "ind_VH_01", 4.0, "note_VH_01", ""));
+        Map<String, Value> values = ReportFormFields.fromVariables(INDICATORS, submitted::get);
+        assertThat(values).containsOnlyKeys("KT-01", "XH-01", "VH-01");
         assertThat(values.get("KT-01")).isEqualTo(new Value("KT-01", new BigDecimal("120.5"), "ước tính"));
         assertThat(values.get("XH-01").value()).isEqualByComparingTo("98.5");
+        assertThat(values.get("VH-01").value()).as("a whole number from a Double").isEqualTo(new BigDecimal("4"));
+        assertThat(ReportFormFields.fromVariables(INDICATORS, Map.of("note_KT_01", "chưa có số liệu")::get))
+                .containsOnlyKeys("KT-01");
     }
 
     @Test
     void aValueThatIsNotANumberIsRefusedNamingTheIndicator() {
-        assertThatThrownBy(() -> ReportRows.fromVariable("[{\"code\":\"KT-01\",\"value\":\"mười\"}]"))
+        assertThatThrownBy(() -> ReportFormFields.fromVariables(INDICATORS, Map.of("ind_KT_01", "mười")::get))
                 .isInstanceOfSatisfying(ReportValidationFailed.class, e -> assertThat(e.problems())
-                        .containsEntry("KT-01", "Giá trị 'mười' không phải là số"));
+                        .containsEntry("KT-01", "KT-01 (Thu ngân sách trên địa bàn): giá trị 'mười' không phải là số"));
     }
 
     @Test
