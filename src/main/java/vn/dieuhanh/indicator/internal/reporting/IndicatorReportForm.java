@@ -50,7 +50,9 @@ public final class IndicatorReportForm {
         components.add(readonly("Field_DueText", "textfield", IndicatorReportProcess.VAR_DUE_TEXT, "Hạn nộp"));
         ObjectNode reason = readonly("Field_DecisionReason", "textarea", IndicatorReportProcess.VAR_DECISION_REASON,
                 "Lý do thủ trưởng trả lại");
-        reason.putObject("conditional").put("hide", "=" + IndicatorReportProcess.VAR_DECISION_REASON + " = null");
+        // form-js starts an empty field at "", so both mean "never returned"
+        reason.putObject("conditional").put("hide", "=" + IndicatorReportProcess.VAR_DECISION_REASON + " = null or "
+                + IndicatorReportProcess.VAR_DECISION_REASON + " = \"\"");
         components.add(reason);
         for (Domain domain : Domain.values()) {
             List<Indicator> ofDomain = catalogue.stream().filter(i -> i.domain() == domain).toList();
