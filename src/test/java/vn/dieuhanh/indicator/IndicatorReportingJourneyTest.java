@@ -210,6 +210,29 @@ class IndicatorReportingJourneyTest {
                 .isEqualTo("COMPLETED_ON_TIME");
         assertThat(reportedValues.expectedUnits(ReportingPeriod.parse(PERIOD))).hasSize(REPORTING_UNITS).contains(LATE);
 
+        // the approved reports (the correction in force) feed the city table: KT-04 = 121 + 7.25 + 3
+        JsonNode table = http.getJson("/api/indicators/table?period=" + PERIOD, "admin",
+                PostgresIntegrationTest.ADMIN_PASSWORD);
+        JsonNode investment = null;
+        for (JsonNode row : table.get("rows")) {
+            if (row.get("code").asText().equals("KT-04")) {
+                investment = row;
+            }
+        }
+        assertThat(investment).isNotNull();
+        assertThat(investment.get("value").decimalValue()).isEqualByComparingTo("131.25");
+        assertThat(investment.get("unitsReported").asInt()).isEqualTo(3);
+        assertThat(investment.get("unitsExpected").asInt()).isEqualTo(REPORTING_UNITS);
+        assertThat(investment.get("status").asText()).as("3 of 188 units reported").isEqualTo("GREY");
+        JsonNode units = http.getJson("/api/indicators/table/units?period=" + PERIOD + "&indicator=KT-04", "admin",
+                PostgresIntegrationTest.ADMIN_PASSWORD);
+        for (JsonNode row : units.get("rows")) {
+            if (row.get("unitCode").asText().equals(ON_TIME)) {
+                assertThat(row.get("reported").asBoolean()).isTrue();
+                assertThat(row.get("value").decimalValue()).isEqualByComparingTo("121");
+            }
+        }
+
         // a second opening of the same period creates nothing
         HttpResponse<String> again = http.post("/api/indicator-campaigns", "{\"period\":\"" + PERIOD + "\"}", "admin",
                 PostgresIntegrationTest.ADMIN_PASSWORD);
