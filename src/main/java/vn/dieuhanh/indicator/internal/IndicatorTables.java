@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import vn.dieuhanh.indicator.Aggregation;
 import vn.dieuhanh.indicator.Domain;
@@ -50,11 +49,11 @@ public class IndicatorTables {
     }
 
     private final JdbcIndicatorCatalogue catalogue;
-    private final ObjectProvider<ReportedValues> reportedValues;
+    private final ReportedValues reportedValues;
     private final OrganisationDirectory directory;
     private final IndicatorStatusRules rules;
 
-    IndicatorTables(JdbcIndicatorCatalogue catalogue, ObjectProvider<ReportedValues> reportedValues,
+    IndicatorTables(JdbcIndicatorCatalogue catalogue, ReportedValues reportedValues,
                     OrganisationDirectory directory, IndicatorStatusRules rules) {
         this.catalogue = catalogue;
         this.reportedValues = reportedValues;
@@ -149,8 +148,7 @@ public class IndicatorTables {
         /** Unit code -> approved value of an indicator in a period. */
         Map<String, BigDecimal> values(String indicatorCode, ReportingPeriod period) {
             return values.computeIfAbsent(period, p -> {
-                ReportedValues source = reportedValues.getIfAvailable();
-                List<ReportedValue> approved = source == null ? List.of() : source.approved(p);
+                List<ReportedValue> approved = reportedValues.approved(p);
                 Map<String, Map<String, BigDecimal>> byIndicator = new HashMap<>();
                 for (ReportedValue v : approved) {
                     if (v.value() != null) {
@@ -164,10 +162,7 @@ public class IndicatorTables {
 
         /** The period's expected units whose kind reports the indicator. */
         List<String> expectedUnits(Indicator indicator, ReportingPeriod period) {
-            List<String> all = expected.computeIfAbsent(period, p -> {
-                ReportedValues source = reportedValues.getIfAvailable();
-                return source == null ? List.of() : source.expectedUnits(p);
-            });
+            List<String> all = expected.computeIfAbsent(period, reportedValues::expectedUnits);
             return all.stream().filter(code -> {
                 Unit unit = units().get(code);
                 return unit != null && indicator.reportedBy().contains(unit.kind().code());
