@@ -88,7 +88,7 @@ class IndicatorCampaignClusterTest {
             assertThat(runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKey(IndicatorReportingProcess.businessKey(PERIOD)).count()).isEqualTo(1);
             // let the campaign's report processes (168 local units + 20 departments) start before this node stops (its job executor shares them)
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM ind_report"
+            await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql("SELECT COUNT(*) FROM ind_report"
                     + " WHERE period = ? AND process_instance_id IS NOT NULL").param(PERIOD).query(Long.class)
                     .single() == IndicatorReportingJourneyTest.REPORTING_UNITS);
         }

@@ -148,7 +148,7 @@ class IndicatorReportingJourneyTest {
 
         // the third unit lets the due date pass: overdue alert, KPI lateness once
         ClockUtil.setCurrentTime(Date.from(dueAt.plus(Duration.ofHours(2))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM kpi_ledger WHERE dedup_key = ?")
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql("SELECT COUNT(*) FROM kpi_ledger WHERE dedup_key = ?")
                 .param("report-late:" + late).query(Long.class).single() == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM ntf_outbox WHERE dedup_key LIKE ?").param("indicator-report:" + late + ":OVERDUE:%")
