@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import vn.dieuhanh.HttpClient;
 import vn.dieuhanh.PostgresIntegrationTest;
 import vn.dieuhanh.indicator.internal.reporting.CampaignJob;
 import vn.dieuhanh.indicator.internal.reporting.CampaignScheduler;
+import vn.dieuhanh.indicator.internal.reporting.IndicatorReportCorrectionProcess;
 import vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OfficialAccounts;
@@ -198,7 +200,18 @@ class IndicatorReportingJourneyTest {
         assertThat(correction.statusCode()).as(correction.body()).isEqualTo(201);
         assertThat(value(reportedValues.approved(ReportingPeriod.parse(PERIOD)), ON_TIME, "KT-04"))
                 .as("the approved version stays in force until the head approves the correction").isEqualTo("120.5");
+        // the head finds it in Tasklist, with the corrected values and the reason
+        Task review = taskService.createTaskQuery().taskAssignee(head(ON_TIME))
+                .processDefinitionKey(IndicatorReportCorrectionProcess.KEY).singleResult();
+        assertThat(review).isNotNull();
+        assertThat(review.getName()).isEqualTo("Duyệt đính chính báo cáo chỉ tiêu");
+        assertThat((String) taskService.getVariable(review.getId(), IndicatorReportProcess.VAR_REPORT_SUMMARY))
+                .contains("KT-04 – Giá trị giải ngân vốn đầu tư công: 121 tỷ đồng",
+                        "Lý do đính chính: Số liệu quyết toán chính thức");
         decide(onTime, ON_TIME, "{\"approve\":true}");
+        assertThat(taskService.createTaskQuery().processDefinitionKey(IndicatorReportCorrectionProcess.KEY)
+                .processInstanceBusinessKey(IndicatorReportCorrectionProcess.businessKey(onTime, 4)).count())
+                .as("decided through REST = the head's task completed").isZero();
         JsonNode corrected = report(onTime, "admin");
         assertThat(corrected.get("versions").findValuesAsText("kind"))
                 .containsExactly("DRAFT", "SUBMISSION", "APPROVAL", "CORRECTION", "APPROVAL");

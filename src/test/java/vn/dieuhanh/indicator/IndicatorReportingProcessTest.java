@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.dieuhanh.ProcessTestEngine;
+import vn.dieuhanh.indicator.internal.reporting.IndicatorReportCorrectionProcess;
 import vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess;
 import vn.dieuhanh.indicator.internal.reporting.IndicatorReportingProcess;
 
@@ -38,6 +39,7 @@ import vn.dieuhanh.indicator.internal.reporting.IndicatorReportingProcess;
  * {@code startBeforeActivity}.
  */
 @Deployment(resources = {"processes/indicator/indicator-reporting.bpmn", "processes/indicator/indicator-report.bpmn",
+        "processes/indicator/indicator-report-correction.bpmn",
         "forms/indicator-report.form", "forms/review-indicator-report.form"})
 class IndicatorReportingProcessTest {
 
@@ -135,6 +137,21 @@ class IndicatorReportingProcessTest {
         assertThat(candidateGroups(task(report, IndicatorReportProcess.TASK_FILL_REPORT)))
                 .containsExactly("unit-r-9");
         assertThat(calls).containsExactly("decide", "fields");
+    }
+
+    @Test
+    void theHeadReviewsACorrection() {
+        ProcessInstance correction = runtimeService().startProcessInstanceByKey(IndicatorReportCorrectionProcess.KEY,
+                IndicatorReportCorrectionProcess.businessKey("r-9", 4),
+                Map.of(IndicatorReportProcess.VAR_REPORT_ID, "r-9", IndicatorReportProcess.VAR_REVIEWER, "head-r-9"));
+        Task review = taskService().createTaskQuery().processInstanceId(correction.getId()).singleResult();
+        assertThat(review.getTaskDefinitionKey()).isEqualTo(IndicatorReportCorrectionProcess.TASK_REVIEW_CORRECTION);
+        assertThat(review.getAssignee()).isEqualTo("head-r-9");
+        taskService().complete(review.getId(), Map.of(IndicatorReportProcess.VAR_REPORT_DECISION,
+                IndicatorReportProcess.DECISION_APPROVE));
+        BpmnAwareTests.assertThat(correction).isEnded()
+                .hasPassed(IndicatorReportCorrectionProcess.END_CORRECTION_DECIDED);
+        assertThat(calls).containsExactly("decide");
     }
 
     @Test

@@ -15,12 +15,17 @@ import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportConfli
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Entry;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
+import vn.dieuhanh.indicator.ReportingPeriod;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.platform.EngineAsSystem;
 
 /**
  * The REST API's way to act on a report: it completes the same user tasks officials complete in Tasklist, as the
- * caller, so the same listeners check and record everything; corrections after approval have no task and go to the
- * service directly. Each action is one transaction: a refused submission also undoes the claim before it.
+ * caller, so the same listeners check and record everything; a correction after approval starts the correction
+ * process whose task the head completes. Each action is one transaction: a refused submission also undoes the claim
+ * before it.
  */
 @Service
 @Transactional
@@ -31,9 +36,12 @@ class ReportActions {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final OrganisationDirectory directory;
 
     ReportActions(ReportService reports, ReportingAccess access, @Lazy TaskService taskService,
-                  @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService) {
+                  @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService,
+                  OrganisationDirectory directory) {
+        this.directory = directory;
         this.reports = reports;
         this.access = access;
         this.taskService = taskService;
@@ -72,11 +80,8 @@ class ReportActions {
     void decide(String reportId, boolean approve, String reason) {
         Report report = reports.report(reportId);
         ReportingAccess.Caller caller = access.requireHead(report.unitCode());
-        if (report.status() == ReportStatus.CORRECTION_PENDING) {
-            reports.decide(reportId, approve, reason, caller.userId());
-            return;
-        }
-        Task task = task(report, TASK_REVIEW_REPORT);
+        Task task = report.status() == ReportStatus.CORRECTION_PENDING ? correctionTask(report)
+                : task(report, TASK_REVIEW_REPORT);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_REPORT_DECISION, approve ? DECISION_APPROVE : DECISION_REJECT);
         variables.put(VAR_DECISION_REASON, reason);
@@ -93,7 +98,33 @@ class ReportActions {
     Entry correct(String reportId, Map<String, Value> values, String reason) {
         Report report = reports.report(reportId);
         ReportingAccess.Caller caller = access.requireMember(report.unitCode());
-        return reports.correct(reportId, values, reason, caller.userId());
+        Entry correction = reports.correct(reportId, values, reason, caller.userId());
+        // the head reviews it in Tasklist (or through REST); started as the system: officials need no right to
+        // start processes
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REPORT_ID, reportId);
+        variables.put(VAR_UNIT_CODE, report.unitCode());
+        variables.put(VAR_PERIOD, report.period());
+        variables.put(VAR_REPORT_TITLE, "Đính chính báo cáo chỉ tiêu "
+                + ReportingPeriod.parse(report.period()).vietnameseLabel() + " – "
+                + directory.unit(report.unitCode()).map(Unit::name).orElse(report.unitCode()));
+        variables.put(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values)
+                + "\n\nLý do đính chính: " + reason.trim());
+        variables.put(VAR_REVIEWER, directory.head(report.unitCode()).map(Official::userId).orElse(null));
+        EngineAsSystem.run(identityService, () -> runtimeService.startProcessInstanceByKey(
+                IndicatorReportCorrectionProcess.KEY,
+                IndicatorReportCorrectionProcess.businessKey(reportId, correction.version()), variables));
+        return correction;
+    }
+
+    private Task correctionTask(Report report) {
+        Task task = taskService.createTaskQuery().processDefinitionKey(IndicatorReportCorrectionProcess.KEY)
+                .processInstanceBusinessKey(IndicatorReportCorrectionProcess.businessKey(report.id(), report.version()))
+                .taskDefinitionKey(IndicatorReportCorrectionProcess.TASK_REVIEW_CORRECTION).singleResult();
+        if (task == null) {
+            throw new ReportConflict("Không có đính chính nào đang chờ duyệt (no correction awaits a decision)");
+        }
+        return task;
     }
 
     private Task task(Report report, String taskKey) {

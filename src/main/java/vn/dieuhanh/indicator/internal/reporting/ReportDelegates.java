@@ -103,7 +103,8 @@ class ReportDelegates {
             return authentication.getUserId();
         }
         if (task.getVariable(VAR_LAST_ACTOR) instanceof String decidedBy && !decidedBy.isBlank()
-                && TASK_REVIEW_REPORT.equals(task.getTaskDefinitionKey())) {
+                && (TASK_REVIEW_REPORT.equals(task.getTaskDefinitionKey())
+                || IndicatorReportCorrectionProcess.TASK_REVIEW_CORRECTION.equals(task.getTaskDefinitionKey()))) {
             return decidedBy; // REST decision by a head the task was not assigned to, checked by ReportActions
         }
         return task.getAssignee() != null ? task.getAssignee() : "system";
