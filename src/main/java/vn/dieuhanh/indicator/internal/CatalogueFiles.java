@@ -20,6 +20,7 @@ import vn.dieuhanh.indicator.Domain;
 import vn.dieuhanh.indicator.Frequency;
 import vn.dieuhanh.indicator.Indicator;
 import vn.dieuhanh.organisation.UnitKind;
+import vn.dieuhanh.platform.CsvFile;
 
 /**
  * The analysts' files in one location (default {@code classpath:indicator/}): {@code catalogue-<version>.csv}, one per
@@ -54,7 +55,7 @@ record CatalogueFiles(List<CatalogueFile> catalogues, List<TargetsFile> targets)
                     throw new IllegalStateException(resource.getFilename()
                             + ": a catalogue file is named catalogue-<version>.csv, e.g. catalogue-2026.2.csv");
                 }
-                IndicatorCsv csv = IndicatorCsv.read(resource);
+                CsvFile csv = CsvFile.read(resource);
                 catalogues.add(new CatalogueFile(m.group(1), csv.source(), csv.checksum(),
                         parseCatalogue(m.group(1), csv)));
             }
@@ -64,7 +65,7 @@ record CatalogueFiles(List<CatalogueFile> catalogues, List<TargetsFile> targets)
                     throw new IllegalStateException(resource.getFilename()
                             + ": a targets file is named targets-<year>.csv, e.g. targets-2027.csv");
                 }
-                IndicatorCsv csv = IndicatorCsv.read(resource);
+                CsvFile csv = CsvFile.read(resource);
                 targets.add(new TargetsFile(Integer.parseInt(m.group(1)), csv.source(), csv.checksum(),
                         parseTargets(csv)));
             }
@@ -82,7 +83,7 @@ record CatalogueFiles(List<CatalogueFile> catalogues, List<TargetsFile> targets)
                 .map(part -> String.format(Locale.ROOT, "%06d", Integer.parseInt(part))).toList());
     }
 
-    static List<CatalogueEntry> parseCatalogue(String version, IndicatorCsv csv) {
+    static List<CatalogueEntry> parseCatalogue(String version, CsvFile csv) {
         List<CatalogueEntry> entries = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         int line = 1;
@@ -124,7 +125,7 @@ record CatalogueFiles(List<CatalogueFile> catalogues, List<TargetsFile> targets)
         return entries;
     }
 
-    static List<TargetRule> parseTargets(IndicatorCsv csv) {
+    static List<TargetRule> parseTargets(CsvFile csv) {
         List<TargetRule> rules = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         int line = 1;

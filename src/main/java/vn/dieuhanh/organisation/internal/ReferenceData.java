@@ -9,6 +9,7 @@ import org.springframework.core.io.ClassPathResource;
 import vn.dieuhanh.organisation.Division;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.organisation.UnitKind;
+import vn.dieuhanh.platform.CsvFile;
 
 /** The organisation as the versioned reference files under {@code organisation/} describe it. */
 record ReferenceData(List<Unit> units, List<Division> divisions, List<CsvFile> files) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.organisation.UnitKind;
+import vn.dieuhanh.platform.CsvFile;
 
 class ReferenceDataTest {
 

@@ -1,4 +1,4 @@
-package vn.dieuhanh.indicator.internal;
+package vn.dieuhanh.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,23 +12,26 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.Resource;
 
-/** A small RFC 4180 CSV file with a header row (the catalogue files are a few hundred rows), and its checksum. */
-record IndicatorCsv(String source, String checksum, List<Map<String, String>> rows) {
+/**
+ * A small RFC 4180 CSV file with a header row, read whole (reference data and the indicator catalogue are a few
+ * hundred rows), with the SHA-256 checksum importers use to skip unchanged files.
+ */
+public record CsvFile(String source, String checksum, List<Map<String, String>> rows) {
 
-    static IndicatorCsv read(Resource resource) {
+    public static CsvFile read(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
             byte[] bytes = in.readAllBytes();
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            return new IndicatorCsv(resource.getFilename(), sha256(bytes), parse(resource.getFilename(), text));
+            return new CsvFile(resource.getFilename(), sha256(bytes), parse(resource.getFilename(), text));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read indicator file " + resource, e);
+            throw new IllegalStateException("Cannot read data file " + resource, e);
         }
     }
 
-    static List<Map<String, String>> parse(String source, String text) {
+    public static List<Map<String, String>> parse(String source, String text) {
         List<List<String>> records = records(text);
         if (records.isEmpty()) {
             throw new IllegalStateException(source + ": empty file, a header row is required");
@@ -93,7 +96,7 @@ record IndicatorCsv(String source, String checksum, List<Map<String, String>> ro
         return records;
     }
 
-    static String sha256(byte[] bytes) {
+    private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
