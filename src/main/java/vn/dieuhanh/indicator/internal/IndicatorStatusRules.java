@@ -5,19 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import vn.dieuhanh.platform.EngineAsSystem;
+import vn.dieuhanh.platform.DeployedDecisions;
 
 /**
- * The status rules of {@code processes/indicator/indicator-status.dmn}: the latest deployed version of the table
- * (read as the system: the controllers decide who may read statuses), evaluated by a standalone DMN engine, so the
- * hundreds of evaluations of a table view write no decision history. A status is a view recomputed at every request,
+ * The status rules of {@code processes/indicator/indicator-status.dmn}: the latest deployed version of the table,
+ * evaluated in memory ({@link DeployedDecisions}), so the hundreds of evaluations of a table view write no decision
+ * history. A status is a view recomputed at every request,
  * not a decision to audit. A newly deployed version of the table is picked up at the next request.
  */
 @Component
@@ -25,48 +19,20 @@ public class IndicatorStatusRules {
 
     public static final String DECISION = "indicator-status";
 
-    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DeployedDecisions decisions;
 
-    private final RepositoryService repository;
-    private final IdentityService identity;
-    private volatile Parsed parsed;
-
-    private record Parsed(String definitionId, DmnDecision decision) {
-    }
-
-    IndicatorStatusRules(@Lazy RepositoryService repository, @Lazy IdentityService identity) {
-        this.repository = repository;
-        this.identity = identity;
+    IndicatorStatusRules(DeployedDecisions decisions) {
+        this.decisions = decisions;
     }
 
     /** An evaluator over the table deployed now; it remembers results per distinct input (one request's worth). */
     public Evaluator evaluator() {
-        return new Evaluator(latest());
+        return new Evaluator(decisions.latest(DECISION));
     }
 
     /** An evaluator over a table read from a stream (tests of the shipped file). */
     public static Evaluator evaluator(InputStream dmn) {
-        return new Evaluator(DMN.parseDecision(DECISION, dmn));
-    }
-
-    private DmnDecision latest() {
-        return EngineAsSystem.call(identity, () -> {
-            DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-                    .latestVersion().singleResult();
-            if (definition == null) {
-                throw new IllegalStateException("The decision table " + DECISION + " is not deployed");
-            }
-            Parsed current = parsed;
-            if (current == null || !current.definitionId().equals(definition.getId())) {
-                try (InputStream model = repository.getDecisionModel(definition.getId())) {
-                    current = new Parsed(definition.getId(), DMN.parseDecision(DECISION, model));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                parsed = current;
-            }
-            return current.decision();
-        });
+        return new Evaluator(DeployedDecisions.parse(DECISION, dmn));
     }
 
     public static final class Evaluator {
@@ -89,11 +55,8 @@ public class IndicatorStatusRules {
             variables.put("direction", in.direction().name());
             variables.put("achievedRatio", in.achievedRatio());
             variables.put("expectedRatio", in.expectedRatio());
-            DmnDecisionRuleResult r = DMN.evaluateDecisionTable(decision, variables).getFirstResult();
-            if (r == null) {
-                throw new IllegalStateException("The decision table " + DECISION + " has no rule for " + in
-                        + " (bảng đánh giá chỉ tiêu thiếu quy tắc)");
-            }
+            DmnDecisionRuleResult r = DeployedDecisions.firstRule(decision, variables,
+                    "bảng đánh giá chỉ tiêu thiếu quy tắc");
             return new IndicatorStatus((String) r.get("status"), (String) r.get("statusLabel"));
         }
     }
