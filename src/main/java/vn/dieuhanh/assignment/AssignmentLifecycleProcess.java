@@ -1,6 +1,7 @@
 package vn.dieuhanh.assignment;
 
 import vn.dieuhanh.deadline.ReminderPolicy;
+import vn.dieuhanh.deadline.WatcherVariables;
 
 /** Process {@code assignment-lifecycle}: the life every assignment shares, from receipt to accepted result. */
 public final class AssignmentLifecycleProcess {
@@ -92,9 +93,9 @@ public final class AssignmentLifecycleProcess {
     public static final String VAR_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS =
             ReminderPolicy.OUT_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS;
     /** The watcher's pending alert: {@code Timer_NextDeadlineAlert} fires at {@code ${nextAlertAt}}. */
-    public static final String VAR_NEXT_ALERT_AT = "nextAlertAt";
-    public static final String VAR_NEXT_ALERT_KIND = "nextAlertKind";
-    public static final String VAR_NEXT_ALERT_OCCURRENCE = "nextAlertOccurrence";
+    public static final String VAR_NEXT_ALERT_AT = WatcherVariables.VAR_NEXT_ALERT_AT;
+    public static final String VAR_NEXT_ALERT_KIND = WatcherVariables.VAR_NEXT_ALERT_KIND;
+    public static final String VAR_NEXT_ALERT_OCCURRENCE = WatcherVariables.VAR_NEXT_ALERT_OCCURRENCE;
 
     private AssignmentLifecycleProcess() {
     }

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.calendar.VietnameseDates;
-import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.DeadlineAlert;
 import vn.dieuhanh.deadline.ReminderPolicy;
+import vn.dieuhanh.deadline.WatcherVariables;
 
 /** Typed access to the lifecycle's variables, so delegates read like the BPMN they serve. */
 final class LifecycleVariables {
@@ -68,26 +68,15 @@ final class LifecycleVariables {
     }
 
     ReminderPolicy policy() {
-        return new ReminderPolicy(ReminderPolicy.parsePercents(text(VAR_REMINDER_PERCENTS)),
-                number(VAR_REMINDER_WORKING_DAYS_BEFORE), number(VAR_WARNING_WINDOW_WORKING_DAYS),
-                flag(VAR_DAILY_OVERDUE_REMINDERS), number(VAR_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS),
-                number(VAR_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS));
+        return WatcherVariables.readPolicy(scope);
     }
 
     void setPolicy(ReminderPolicy policy) {
-        scope.setVariable(VAR_REMINDER_PERCENTS, policy.percentsText());
-        scope.setVariable(VAR_REMINDER_WORKING_DAYS_BEFORE, policy.reminderWorkingDaysBefore());
-        scope.setVariable(VAR_WARNING_WINDOW_WORKING_DAYS, policy.warningWindowWorkingDays());
-        scope.setVariable(VAR_DAILY_OVERDUE_REMINDERS, policy.dailyOverdueReminders());
-        scope.setVariable(VAR_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS, policy.escalateToHeadAfterOverdueDays());
-        scope.setVariable(VAR_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS, policy.escalateToLeaderAfterOverdueDays());
+        WatcherVariables.writePolicy(scope, policy);
     }
 
-    /** The watcher's pending alert; none left parks the timer at {@link AlertSchedule#NEVER}. */
     void setNextAlert(Optional<DeadlineAlert> next) {
-        scope.setVariable(VAR_NEXT_ALERT_AT, Date.from(next.map(DeadlineAlert::at).orElse(AlertSchedule.NEVER)));
-        scope.setVariable(VAR_NEXT_ALERT_KIND, next.map(alert -> alert.kind().name()).orElse(null));
-        scope.setVariable(VAR_NEXT_ALERT_OCCURRENCE, next.map(DeadlineAlert::occurrence).orElse(null));
+        WatcherVariables.writeNextAlert(scope, next);
     }
 
     private int number(String name) {

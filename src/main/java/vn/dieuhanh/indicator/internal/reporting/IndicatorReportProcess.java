@@ -1,5 +1,7 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
+import vn.dieuhanh.deadline.WatcherVariables;
+
 /** Key, element ids and variables of {@code processes/indicator/indicator-report.bpmn} (one unit's report). */
 public final class IndicatorReportProcess {
 
@@ -52,9 +54,9 @@ public final class IndicatorReportProcess {
     public static final String VAR_LAST_ACTOR = "lastActor";
 
     /** The deadline watcher: the pending alert. */
-    public static final String VAR_NEXT_ALERT_AT = "nextAlertAt";
-    public static final String VAR_NEXT_ALERT_KIND = "nextAlertKind";
-    public static final String VAR_NEXT_ALERT_OCCURRENCE = "nextAlertOccurrence";
+    public static final String VAR_NEXT_ALERT_AT = WatcherVariables.VAR_NEXT_ALERT_AT;
+    public static final String VAR_NEXT_ALERT_KIND = WatcherVariables.VAR_NEXT_ALERT_KIND;
+    public static final String VAR_NEXT_ALERT_OCCURRENCE = WatcherVariables.VAR_NEXT_ALERT_OCCURRENCE;
 
     /** The reminder-policy inputs for reports. */
     public static final String POLICY_URGENCY = "NORMAL";
