@@ -1,5 +1,7 @@
 package vn.dieuhanh.deadline;
 
+import vn.dieuhanh.notification.NotificationKind;
+
 /** What a deadline alert says, in the order alerts of the same instant are sent. */
 public enum AlertKind {
     /** Before the deadline: a policy point of the working time has passed (nhắc việc). */
@@ -21,6 +23,16 @@ public enum AlertKind {
 
     public String label() {
         return label;
+    }
+
+    /** How the notification of this alert is labelled in inboxes and e-mails. */
+    public NotificationKind notificationKind() {
+        return switch (this) {
+            case REMINDER -> NotificationKind.REMINDER;
+            case OVERDUE -> NotificationKind.OVERDUE;
+            case OVERDUE_REMINDER -> NotificationKind.OVERDUE_REMINDER;
+            case ESCALATION_TO_HEAD, ESCALATION_TO_LEADER -> NotificationKind.ESCALATION;
+        };
     }
 
     /** Reminders may be overtaken by a later alert (and are then not sent); the others are always sent. */

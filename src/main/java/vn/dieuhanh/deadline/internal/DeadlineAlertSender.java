@@ -14,7 +14,6 @@ import vn.dieuhanh.deadline.AssignmentBecameOverdue;
 import vn.dieuhanh.deadline.DeadlineAlert;
 import vn.dieuhanh.deadline.DeadlineAlerts;
 import vn.dieuhanh.notification.Notification;
-import vn.dieuhanh.notification.NotificationKind;
 import vn.dieuhanh.notification.Notifications;
 
 /**
@@ -37,7 +36,7 @@ public class DeadlineAlertSender implements DeadlineAlerts {
 
     @Override
     public void send(AlertSubject subject, DeadlineAlert alert) {
-        Notification notification = new Notification(dedupKey(subject, alert), notificationKind(alert.kind()),
+        Notification notification = new Notification(dedupKey(subject, alert), alert.kind().notificationKind(),
                 subject.assignmentId(), recipients(subject, alert.kind()), template(alert.kind()),
                 model(subject, alert));
         boolean fresh = enqueue(notification);
@@ -78,14 +77,6 @@ public class DeadlineAlertSender implements DeadlineAlerts {
         return List.copyOf(recipients);
     }
 
-    static NotificationKind notificationKind(AlertKind kind) {
-        return switch (kind) {
-            case REMINDER -> NotificationKind.REMINDER;
-            case OVERDUE -> NotificationKind.OVERDUE;
-            case OVERDUE_REMINDER -> NotificationKind.OVERDUE_REMINDER;
-            case ESCALATION_TO_HEAD, ESCALATION_TO_LEADER -> NotificationKind.ESCALATION;
-        };
-    }
 
     static String template(AlertKind kind) {
         return switch (kind) {

@@ -14,7 +14,6 @@ import vn.dieuhanh.deadline.DeadlineAlert;
 import vn.dieuhanh.indicator.IndicatorReportOverdue;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
 import vn.dieuhanh.notification.Notification;
-import vn.dieuhanh.notification.NotificationKind;
 import vn.dieuhanh.notification.Notifications;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
@@ -59,7 +58,7 @@ class ReportAlertSender {
             LOG.warn("Report alert {} for {} has nobody to tell", alert.kind(), reportId);
             return;
         }
-        notifications.enqueue(new Notification(dedupKey(reportId, alert), notificationKind(alert.kind()), null,
+        notifications.enqueue(new Notification(dedupKey(reportId, alert), alert.kind().notificationKind(), null,
                 recipients, template(alert.kind()), model(report, title, alert)));
     }
 
@@ -84,14 +83,6 @@ class ReportAlertSender {
         return recipients.stream().distinct().toList();
     }
 
-    private static NotificationKind notificationKind(AlertKind kind) {
-        return switch (kind) {
-            case REMINDER -> NotificationKind.REMINDER;
-            case OVERDUE -> NotificationKind.OVERDUE;
-            case OVERDUE_REMINDER -> NotificationKind.OVERDUE_REMINDER;
-            case ESCALATION_TO_HEAD, ESCALATION_TO_LEADER -> NotificationKind.ESCALATION;
-        };
-    }
 
     private static String template(AlertKind kind) {
         return switch (kind) {
