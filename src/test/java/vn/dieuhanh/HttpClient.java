@@ -61,6 +61,15 @@ public final class HttpClient {
         return send(request(path, user, password).DELETE().build());
     }
 
+    /** A JSON POST inside a webapp session (Tasklist's own API): its cookies and its CSRF token. */
+    public HttpResponse<String> postWithSession(String path, String json, String cookieHeader, String xsrfToken) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Cookie", cookieHeader)
+                .header("X-XSRF-TOKEN", xsrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> postForm(String path, String form, String cookieHeader, String xsrfToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

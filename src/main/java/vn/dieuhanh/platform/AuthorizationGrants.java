@@ -44,4 +44,27 @@ public class AuthorizationGrants {
             authorizationService.saveAuthorization(authorization);
         }
     }
+
+    /** Removes permissions from a group's grant on a resource (a policy that became stricter); idempotent. */
+    public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (authorization == null) {
+            return;
+        }
+        boolean present = false;
+        for (Permission permission : permissions) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                present = true;
+            }
+        }
+        if (present) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
 }

@@ -99,9 +99,22 @@ class AssignmentRepository {
                 .params(at, id).update();
     }
 
-    void attachProcessInstance(String id, String processInstanceId) {
-        jdbc.sql("UPDATE asg_assignment SET process_instance_id = ? WHERE id = ?")
-                .params(processInstanceId, id).update();
+    /** Binds the assignment to the lifecycle instance that carries it out, once: false if it is bound already. */
+    boolean attachProcessInstance(String id, String processInstanceId) {
+        return jdbc.sql("UPDATE asg_assignment SET process_instance_id = ? WHERE id = ? AND process_instance_id IS NULL")
+                .params(processInstanceId, id).update() == 1;
+    }
+
+    Optional<AssignmentRecord> findByProcessInstance(String processInstanceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM asg_assignment WHERE process_instance_id = ?")
+                .param(processInstanceId).query(AssignmentRepository::record).optional();
+    }
+
+    /** Who last did this kind of step (e.g. who reported the result now under review). */
+    Optional<String> lastActor(String assignmentId, TrailEventKind kind) {
+        return jdbc.sql("SELECT actor FROM asg_trail_event WHERE assignment_id = ? AND kind = ? ORDER BY id DESC"
+                        + " FETCH FIRST 1 ROWS ONLY")
+                .params(assignmentId, kind.name()).query(String.class).optional();
     }
 
     void appendTrail(String assignmentId, TrailEventKind kind, String actor, String target, String note,

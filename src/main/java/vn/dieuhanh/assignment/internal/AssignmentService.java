@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import vn.dieuhanh.assignment.ExtensionGranted;
 import vn.dieuhanh.assignment.NewAssignment;
 import vn.dieuhanh.assignment.OverdueAssignment;
 import vn.dieuhanh.assignment.TrailEventKind;
+import vn.dieuhanh.organisation.Approvers;
 import vn.dieuhanh.organisation.Division;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
@@ -35,9 +37,11 @@ class AssignmentService implements Assignments {
     private final OrganisationDirectory directory;
     private final AssignmentDeadlines deadlines;
     private final ApplicationEventPublisher events;
+    private final Approvers approvers;
 
     AssignmentService(AssignmentRepository repository, OrganisationDirectory directory,
-                      AssignmentDeadlines deadlines, ApplicationEventPublisher events) {
+                      AssignmentDeadlines deadlines, ApplicationEventPublisher events, Approvers approvers) {
+        this.approvers = approvers;
         this.repository = repository;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -87,12 +91,48 @@ class AssignmentService implements Assignments {
         return repository.openOverdueAt(at);
     }
 
-    void attachProcessInstance(String assignmentId, String processInstanceId) {
-        repository.attachProcessInstance(assignmentId, processInstanceId);
+    /** Binds a new assignment to the lifecycle instance carrying it out; an assignment is carried out once. */
+    AssignmentRecord attachProcessInstance(String assignmentId, String processInstanceId) {
+        if (!repository.attachProcessInstance(assignmentId, processInstanceId)) {
+            throw new IllegalStateException("Assignment " + assignmentId + " is already carried out by another process"
+                    + " instance");
+        }
+        return repository.get(assignmentId);
     }
 
     AssignmentRecord get(String assignmentId) {
         return repository.get(assignmentId);
+    }
+
+    /** The assignment a lifecycle instance carries out: from the table, never from the instance's variables. */
+    AssignmentRecord ofProcessInstance(String processInstanceId) {
+        return repository.findByProcessInstance(processInstanceId).orElseThrow(() ->
+                new IllegalStateException("No assignment is carried out by process instance " + processInstanceId));
+    }
+
+    /**
+     * Who decides on what {@code submitter} submitted (a result, an extension request): the assignment's reviewer,
+     * unless that is the submitter; then the next eligible person of the submitter's unit, or one level up.
+     */
+    String deciderFor(AssignmentRecord assignment, String submitter) {
+        String unitCode = directory.official(submitter).map(Official::unitCode).orElse(assignment.unitCode());
+        return approvers.deciderFor(assignment.reviewer(), unitCode, submitter).orElseThrow(() ->
+                new HandlingRejected("Không có người có thẩm quyền xem xét khác người gửi (nobody but the submitter "
+                        + "could decide)"));
+    }
+
+    /** Nobody decides on their own submission; the decision is the decider's (see {@link #deciderFor}). */
+    void requireDecider(AssignmentRecord assignment, TrailEventKind submitted, String actor) {
+        String submitter = repository.lastActor(assignment.id(), submitted).orElse(null);
+        if (actor.equals(submitter)) {
+            throw new AuthorizationException("Không được tự xem xét nội dung do chính mình gửi (you cannot decide on "
+                    + "what you submitted yourself)");
+        }
+        String decider = submitter == null ? assignment.reviewer() : deciderFor(assignment, submitter);
+        if (!actor.equals(decider)) {
+            throw new AuthorizationException("Việc xem xét này thuộc về " + decider + " (this decision belongs to "
+                    + decider + ")");
+        }
     }
 
     /** The unit head receives a new assignment unless the assigner picked an official directly. */

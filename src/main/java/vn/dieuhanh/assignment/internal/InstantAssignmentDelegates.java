@@ -3,6 +3,8 @@ package vn.dieuhanh.assignment.internal;
 import static vn.dieuhanh.assignment.InstantAssignmentProcess.*;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,16 +22,26 @@ class InstantAssignmentDelegates {
 
     /** Validates the leader's input and records the assignment; runs in the start transaction, so bad input fails it. */
     @Bean
-    JavaDelegate createInstantAssignment(Assignments assignments, AssignmentDeadlines deadlines) {
+    JavaDelegate createInstantAssignment(Assignments assignments, AssignmentDeadlines deadlines,
+                                         AssignerPolicy assigners) {
         return execution -> {
-            String assignedBy = VariableValues.text(execution.getVariable(VAR_ASSIGNED_BY));
+            // the assigner is whoever is logged in and starts the process (the start runs in their transaction); a
+            // start without a login is the application's own, whose initiator variable it set itself
+            Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            String assignedBy = login != null && login.getUserId() != null ? login.getUserId()
+                    : VariableValues.text(execution.getVariable(VAR_ASSIGNED_BY));
             if (assignedBy == null) {
-                throw new AssignmentInputException("The assigning leader is unknown: start the task as a logged-in "
-                        + "leader or unit head");
+                throw new AssignmentInputException("Không rõ người giao việc: hãy đăng nhập để giao việc (the assigning "
+                        + "leader is unknown: start the task as a logged-in leader or unit head)");
             }
+            execution.setVariable(VAR_ASSIGNED_BY, assignedBy);
             String unitCode = VariableValues.text(execution.getVariable(VAR_UNIT_CODE));
             if (unitCode == null) {
-                throw new AssignmentInputException("Choose the unit that carries out the task (chọn đơn vị thực hiện)");
+                throw new AssignmentInputException("Chọn đơn vị thực hiện (choose the unit that carries out the task)");
+            }
+            if (login != null && login.getUserId() != null) {
+                assigners.requireMayAssign(assignedBy, login.getGroupIds() == null ? List.of() : login.getGroupIds(),
+                        unitCode);
             }
             OffsetDateTime deadline = deadlines.resolve(
                     VariableValues.integer(execution.getVariable(VAR_DEADLINE_WORKING_DAYS), VAR_DEADLINE_WORKING_DAYS),

@@ -3,16 +3,20 @@ package vn.dieuhanh.assignment.internal;
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.DeadlineAlerts;
 import vn.dieuhanh.deadline.ReminderPolicies;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
+import vn.dieuhanh.platform.HistoryReadGrants;
 
 /**
  * The service tasks of {@code assignment-lifecycle}, one bean each (wired by name from the BPMN). They run in the
@@ -23,11 +27,25 @@ import vn.dieuhanh.organisation.Unit;
 class LifecycleDelegates {
 
     @Bean
-    JavaDelegate openAssignment(AssignmentService assignments) {
+    JavaDelegate openAssignment(AssignmentService assignments, HistoryReadGrants history) {
         return execution -> {
+            // the calling process names the assignment (and its business key); it is bound to this instance once, and
+            // every later step reads it back by process instance
+            String assignmentId = new LifecycleVariables(execution).assignmentId();
+            String businessKey = execution.getProcessBusinessKey();
+            if (businessKey != null && !businessKey.equals(assignmentId)) {
+                throw new IllegalStateException("The lifecycle's business key names another assignment");
+            }
+            AssignmentRecord assignment = assignments.attachProcessInstance(assignmentId,
+                    execution.getProcessInstanceId());
             LifecycleVariables vars = new LifecycleVariables(execution);
-            AssignmentRecord assignment = assignments.get(vars.assignmentId());
-            assignments.attachProcessInstance(assignment.id(), execution.getProcessInstanceId());
+            // the instance's history is read by those who may read the assignment (see AssignmentVisibility)
+            List<String> groups = new ArrayList<>(List.of(assignment.unitCode()));
+            if (assignment.leadAssignmentId() != null) {
+                groups.add(assignments.get(assignment.leadAssignmentId()).unitCode());
+            }
+            history.grant(execution.getProcessInstanceId(), groups,
+                    List.of(assignment.assignedBy(), assignment.reviewer()));
             String firstHolder = assignment.holderUser() != null ? assignment.holderUser()
                     : assignments.unitHead(assignment.unitCode()).orElse(null);
             execution.setVariable(VAR_UNIT_CODE, assignment.unitCode());
@@ -64,8 +82,8 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordDelegation(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution);
-            Holder holder = assignments.delegate(vars.assignmentId(), vars.lastActor(), vars.text(VAR_DELEGATE_TO),
+            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
+            Holder holder = assignments.delegate(vars.assignment().id(), vars.actor(), vars.text(VAR_DELEGATE_TO),
                     vars.text(VAR_HANDLING_NOTE));
             vars.setHolder(holder);
         };
@@ -74,22 +92,28 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordReport(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution);
-            assignments.report(vars.assignmentId(), vars.lastActor(), vars.text(VAR_RESULT_SUMMARY));
+            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
+            AssignmentRecord assignment = vars.assignment();
+            String reporter = vars.actor();
+            assignments.report(assignment.id(), reporter, vars.text(VAR_RESULT_SUMMARY));
             // the reporter gets the assignment back if the result is returned
-            execution.setVariable(VAR_HOLDER_USER, vars.lastActor());
+            execution.setVariable(VAR_HOLDER_USER, reporter);
+            execution.setVariable(VAR_REVIEWER, assignments.deciderFor(assignment, reporter));
         };
     }
 
     @Bean
     JavaDelegate recordExtensionRequest(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution);
-            OffsetDateTime proposed = assignments.requestExtension(vars.assignmentId(), vars.lastActor(),
+            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
+            AssignmentRecord assignment = vars.assignment();
+            String requester = vars.actor();
+            OffsetDateTime proposed = assignments.requestExtension(assignment.id(), requester,
                     vars.date(VAR_PROPOSED_DEADLINE), vars.text(VAR_EXTENSION_REASON));
             execution.setVariable(VAR_PROPOSED_DEADLINE_AT, Date.from(proposed.toInstant()));
             execution.setVariable(VAR_PROPOSED_DEADLINE_TEXT, vn.dieuhanh.calendar.VietnameseDates.deadline(proposed));
-            execution.setVariable(VAR_HOLDER_USER, vars.lastActor());
+            execution.setVariable(VAR_HOLDER_USER, requester);
+            execution.setVariable(VAR_REVIEWER, assignments.deciderFor(assignment, requester));
         };
     }
 
@@ -97,11 +121,14 @@ class LifecycleDelegates {
     JavaDelegate recordExtensionDecision(AssignmentService assignments, DeadlineAlertDelegates deadlineAlerts,
                                          DeadlineTimers timers) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution);
+            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
+            AssignmentRecord assignment = vars.assignment();
+            String actor = vars.actor();
+            assignments.requireDecider(assignment, TrailEventKind.EXTENSION_REQUESTED, actor);
             boolean approved = vars.flag(VAR_EXTENSION_APPROVED);
             execution.setVariable(VAR_EXTENSION_APPROVED, approved);
-            OffsetDateTime deadline = assignments.decideExtension(vars.assignmentId(), vars.lastActor(), approved, vars.text(VAR_EXTENSION_DECISION_NOTE),
-                    vars.instant(VAR_PROPOSED_DEADLINE_AT));
+            OffsetDateTime deadline = assignments.decideExtension(assignment.id(), actor, approved,
+                    vars.text(VAR_EXTENSION_DECISION_NOTE), vars.instant(VAR_PROPOSED_DEADLINE_AT));
             vars.setDeadline(deadline);
             // the pending alert first: recalculating re-evaluates the watcher timer's ${nextAlertAt}
             deadlineAlerts.replan(execution);
@@ -112,14 +139,17 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordReview(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution);
+            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
+            AssignmentRecord assignment = vars.assignment();
+            String actor = vars.actor();
+            assignments.requireDecider(assignment, TrailEventKind.REPORTED, actor);
             boolean accepted = vars.flag(VAR_RESULT_ACCEPTED);
             execution.setVariable(VAR_RESULT_ACCEPTED, accepted);
             String note = vars.text(VAR_REVIEW_NOTE);
             if (!accepted && note == null) {
                 throw new HandlingRejected("Nêu lý do trả lại (a reason is required to return the result)");
             }
-            assignments.review(vars.assignmentId(), vars.lastActor(), accepted, note);
+            assignments.review(assignment.id(), actor, accepted, note);
             if (accepted) {
                 execution.setVariable(VAR_ASSIGNMENT_OUTCOME, OUTCOME_COMPLETED);
             }
@@ -129,8 +159,8 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordCancellation(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution);
-            assignments.cancel(vars.assignmentId(), vars.lastActor(), vars.text(VAR_CANCEL_REASON));
+            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
+            assignments.cancel(vars.assignment().id(), vars.actor(), vars.text(VAR_CANCEL_REASON));
             execution.setVariable(VAR_ASSIGNMENT_OUTCOME, OUTCOME_CANCELLED);
         };
     }

@@ -8,7 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.calendar.VietnameseDates;
@@ -20,18 +23,45 @@ import vn.dieuhanh.deadline.WatcherVariables;
 final class LifecycleVariables {
 
     private final VariableScope scope;
+    private final AssignmentService assignments;
 
     LifecycleVariables(VariableScope scope) {
-        this.scope = scope;
+        this(scope, null);
     }
 
+    LifecycleVariables(VariableScope scope, AssignmentService assignments) {
+        this.scope = scope;
+        this.assignments = assignments;
+    }
+
+    /** The variable the calling process passed in; read only when the lifecycle opens (see openAssignment). */
     String assignmentId() {
         return (String) scope.getVariable(VAR_ASSIGNMENT_ID);
     }
 
-    String lastActor() {
+    /** The assignment this instance carries out, from the table (bound once when it opened). */
+    AssignmentRecord assignment() {
+        if (!(scope instanceof DelegateExecution execution)) {
+            throw new IllegalStateException("The assignment is read from an execution");
+        }
+        return assignments.ofProcessInstance(execution.getProcessInstanceId());
+    }
+
+    /**
+     * Who acts: the logged-in user whose task completion runs this step (Tasklist, engine REST, the application's
+     * API); for steps the application runs as the system (a cancellation), the actor it recorded.
+     */
+    String actor() {
+        Authentication authentication = identityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
         Object actor = scope.getVariable(VAR_LAST_ACTOR);
         return actor == null ? "system" : actor.toString();
+    }
+
+    private IdentityService identityService() {
+        return ((DelegateExecution) scope).getProcessEngineServices().getIdentityService();
     }
 
     String text(String name) {

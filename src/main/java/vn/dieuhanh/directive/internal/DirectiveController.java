@@ -30,6 +30,7 @@ import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.directive.DirectiveHandlingProcess;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.TrustedInput;
 
 @RestController
 @RequestMapping("/api/directives")
@@ -110,8 +111,11 @@ class DirectiveController {
         }
         // Registration and planning run in this transaction up to the asynchronous call activities: invalid input
         // fails the call and leaves nothing behind.
-        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(DirectiveHandlingProcess.KEY)
-                .setVariables(variables).executeWithVariablesInReturn();
+        // the variables are built above from the validated request (the API registers and assigns in one call, which
+        // no single form does): trusted input, still started as the caller
+        ProcessInstanceWithVariables instance = TrustedInput.call(() -> runtimeService
+                .createProcessInstanceByKey(DirectiveHandlingProcess.KEY).setVariables(variables)
+                .executeWithVariablesInReturn());
         Map<String, Object> result = instance.getVariables();
         @SuppressWarnings("unchecked")
         List<String> coordinatingIds = (List<String>) result.get(VAR_COORDINATING_ASSIGNMENT_IDS);

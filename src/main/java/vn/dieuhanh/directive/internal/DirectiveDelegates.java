@@ -5,8 +5,10 @@ import static vn.dieuhanh.directive.DirectiveHandlingProcess.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,9 @@ import vn.dieuhanh.assignment.FormOptions;
 import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.directive.DirectivePlan;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Administrators;
+import vn.dieuhanh.platform.HistoryReadGrants;
 
 /**
  * Service tasks of {@code directive-handling}. Registration and planning run in the transaction of the start form or
@@ -23,7 +28,8 @@ import vn.dieuhanh.organisation.OrganisationDirectory;
 class DirectiveDelegates {
 
     @Bean
-    JavaDelegate registerDirective(DirectiveService directives, OrganisationDirectory directory) {
+    JavaDelegate registerDirective(DirectiveService directives, OrganisationDirectory directory,
+                                   HistoryReadGrants history) {
         return execution -> {
             String id = directives.register(new DirectiveService.Registration(
                     VariableValues.text(execution.getVariable(VAR_SOURCE)),
@@ -33,9 +39,13 @@ class DirectiveDelegates {
                     VariableValues.text(execution.getVariable(VAR_SUMMARY)),
                     VariableValues.text(execution.getVariable(VAR_URGENCY)),
                     VariableValues.text(execution.getVariable(VAR_ATTACHMENT_REF)),
-                    Optional.ofNullable(VariableValues.text(execution.getVariable(VAR_REGISTERED_BY))).orElse("system")),
+                    Optional.ofNullable(loggedIn(execution)).orElse("system")),
                     execution.getProcessInstanceId());
             execution.setVariable(VAR_DIRECTIVE_ID, id);
+            // directives are read by every official through the API; the instance's history by the Office and the
+            // clerk who registered it (City PC leaders read all history)
+            history.grant(execution.getProcessInstanceId(), List.of(DirectiveAccessPolicy.CITY_OFFICE),
+                    Optional.ofNullable(loggedIn(execution)).stream().toList());
             execution.setVariable(VAR_UNIT_OPTIONS, unitOptions(directory));
             if (execution.getVariable(VAR_ASSIGNMENT_PLANNED) == null) {
                 execution.setVariable(VAR_ASSIGNMENT_PLANNED, false);
@@ -46,8 +56,14 @@ class DirectiveDelegates {
     @Bean
     JavaDelegate planDirectiveAssignments(DirectiveService directives) {
         return execution -> {
+            Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            if (login != null && !Administrators.includes(login.getGroupIds())
+                    && (login.getGroupIds() == null || !login.getGroupIds().contains(Role.LEADER.groupId()))) {
+                throw new AuthorizationException("Chỉ lãnh đạo UBND Thành phố phân công xử lý văn bản chỉ đạo (only City "
+                        + "People's Committee leaders assign directives)");
+            }
             DirectiveService.PlannedAssignments planned =
-                    directives.plan((String) execution.getVariable(VAR_DIRECTIVE_ID), planOf(execution));
+                    directives.plan(directives.ofProcessInstance(execution.getProcessInstanceId()), planOf(execution));
             execution.setVariable(VAR_LEAD_ASSIGNMENT_ID, planned.leadAssignmentId());
             execution.setVariable(VAR_COORDINATING_ASSIGNMENT_IDS, new ArrayList<>(planned.coordinatingAssignmentIds()));
             execution.setVariable(VAR_INFORMED_UNITS,
@@ -57,14 +73,27 @@ class DirectiveDelegates {
 
     @Bean
     JavaDelegate closeDirective(DirectiveService directives) {
-        return execution -> directives.close((String) execution.getVariable(VAR_DIRECTIVE_ID));
+        return execution -> directives.close(directives.ofProcessInstance(execution.getProcessInstanceId()));
     }
 
-    /** The plan as the leader's form or the REST API left it in the variables. */
+    /**
+     * Who acts in this transaction: the logged-in user who starts the process or completes the task before this
+     * step (Tasklist, engine REST, the application's API), never a variable.
+     */
+    static String loggedIn(DelegateExecution execution) {
+        Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return login == null ? null : login.getUserId();
+    }
+
+    /**
+     * The plan as the leader's form or the REST API left it in the variables; the assigner is the leader logged in
+     * (the start or the assigning task runs in their transaction), or, for a plan the application runs as the system,
+     * the initiator the engine recorded.
+     */
     static DirectivePlan planOf(DelegateExecution execution) {
-        String assignedBy = VariableValues.text(execution.getVariable(VAR_ASSIGNED_BY));
+        String assignedBy = loggedIn(execution);
         if (assignedBy == null) {
-            assignedBy = VariableValues.text(execution.getVariable("lastActor"));
+            assignedBy = VariableValues.text(execution.getVariable(VAR_REGISTERED_BY));
         }
         Integer commonDays = VariableValues.integer(execution.getVariable(VAR_COORDINATING_WORKING_DAYS),
                 VAR_COORDINATING_WORKING_DAYS);

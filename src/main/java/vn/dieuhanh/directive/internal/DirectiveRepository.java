@@ -35,7 +35,15 @@ class DirectiveRepository {
     }
 
     Optional<DirectiveRecord> find(String id) {
-        return jdbc.sql("SELECT * FROM asg_directive WHERE id = ?").param(id)
+        return findWhere("id", id);
+    }
+
+    Optional<DirectiveRecord> findByProcessInstance(String processInstanceId) {
+        return findWhere("process_instance_id", processInstanceId);
+    }
+
+    private Optional<DirectiveRecord> findWhere(String column, String value) {
+        return jdbc.sql("SELECT * FROM asg_directive WHERE " + column + " = ?").param(value)
                 .query((rs, n) -> new DirectiveRecord(rs.getString("id"), rs.getString("source"),
                         rs.getString("document_number"), rs.getObject("issued_on", LocalDate.class),
                         rs.getObject("received_on", LocalDate.class), rs.getString("summary"),

@@ -135,6 +135,13 @@ class DirectiveService {
         return new PlannedAssignments(leadId, coordinatingIds, leadDeadline);
     }
 
+    /** The directive a {@code directive-handling} instance handles: from the table, never from its variables. */
+    String ofProcessInstance(String processInstanceId) {
+        return repository.findByProcessInstance(processInstanceId).map(DirectiveRepository.DirectiveRecord::id)
+                .orElseThrow(() -> new IllegalStateException("No directive is handled by process instance "
+                        + processInstanceId));
+    }
+
     void close(String directiveId) {
         repository.markClosed(directiveId, AssignmentDeadlines.now().atOffset(ZoneOffset.UTC));
         assignments.cancelOpenAssignmentsOf(directiveId,

@@ -21,7 +21,7 @@ class ExplanationDelegates {
 
     @Bean(BEAN_RECORD_EXPLANATION)
     JavaDelegate recordExplanation(ExplanationRequests requests) {
-        return execution -> requests.recordExplanation(requestId(execution), round(execution),
+        return execution -> requests.recordExplanation(requests.ofProcessInstance(execution.getProcessInstanceId()),
                 execution.getVariable(VAR_EXPLANATION), currentUser(execution));
     }
 
@@ -29,8 +29,9 @@ class ExplanationDelegates {
     JavaDelegate recordExplanationReview(ExplanationRequests requests) {
         return execution -> {
             boolean accepted = accepted(execution.getVariable(VAR_EXPLANATION_ACCEPTED));
-            Optional<ExplanationRequests.NextRound> next = requests.recordReview(requestId(execution),
-                    round(execution), accepted, execution.getVariable(VAR_REVIEW_NOTE), currentUser(execution));
+            Optional<ExplanationRequests.NextRound> next = requests.recordReview(
+                    requests.ofProcessInstance(execution.getProcessInstanceId()), accepted,
+                    execution.getVariable(VAR_REVIEW_NOTE), currentUser(execution));
             // the gateway reads the decision as a boolean
             execution.setVariable(VAR_EXPLANATION_ACCEPTED, accepted);
             next.ifPresent(round -> {
@@ -46,7 +47,10 @@ class ExplanationDelegates {
 
     @Bean(BEAN_NOTIFY_OVERDUE)
     JavaDelegate notifyExplanationOverdue(ExplanationRequests requests) {
-        return execution -> requests.notifyOverdue(requestId(execution), round(execution));
+        return execution -> {
+            ExplanationRepository.RequestRow request = requests.ofProcessInstance(execution.getProcessInstanceId());
+            requests.notifyOverdue(request.id(), request.round());
+        };
     }
 
     /** The form's radio gives "true"/"false"; REST clients may send a boolean. */
@@ -59,15 +63,6 @@ class ExplanationDelegates {
             return Boolean.parseBoolean(value.toString());
         }
         throw new ExplanationRequests.InvalidRequest("Hãy chọn chấp nhận giải trình hoặc yêu cầu giải trình lại");
-    }
-
-    private static String requestId(DelegateExecution execution) {
-        return (String) execution.getVariable(VAR_REQUEST_ID);
-    }
-
-    private static int round(DelegateExecution execution) {
-        Object round = execution.getVariable(VAR_ROUND);
-        return round instanceof Number n ? n.intValue() : 1;
     }
 
     private static String currentUser(DelegateExecution execution) {

@@ -54,6 +54,11 @@ class ExplanationRepository {
                 .params(processInstanceId, id).update();
     }
 
+    Optional<RequestRow> findByProcessInstance(String processInstanceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ind_explanation_request WHERE process_instance_id = ?")
+                .param(processInstanceId).query(ExplanationRepository::request).optional();
+    }
+
     Optional<RequestRow> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ind_explanation_request WHERE id = ?").param(id)
                 .query(ExplanationRepository::request).optional();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,6 +30,7 @@ import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.platform.EngineAsSystem;
+import vn.dieuhanh.platform.HistoryReadGrants;
 
 /**
  * Explanation requests (yêu cầu giải trình): the rows REST lists, and the steps of {@code explanation-request}.
@@ -80,9 +82,12 @@ public class ExplanationRequests {
     private final RuntimeService runtime;
     private final IdentityService identity;
 
+    private final HistoryReadGrants history;
+
     ExplanationRequests(ExplanationRepository repository, JdbcIndicatorCatalogue catalogue,
                         OrganisationDirectory directory, WorkingCalendar calendar, Notifications notifications,
-                        @Lazy RuntimeService runtime, @Lazy IdentityService identity) {
+                        @Lazy RuntimeService runtime, @Lazy IdentityService identity, HistoryReadGrants history) {
+        this.history = history;
         this.repository = repository;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -147,6 +152,7 @@ public class ExplanationRequests {
         String processInstanceId = EngineAsSystem.call(identity, () ->
                 runtime.startProcessInstanceByKey(KEY, id, variables).getId());
         repository.attachProcess(id, processInstanceId);
+        history.grant(processInstanceId, List.of(unit.code()), List.of(request.requestedBy()));
         return get(id).orElseThrow();
     }
 
@@ -158,10 +164,22 @@ public class ExplanationRequests {
         return repository.list(unitCode, status == null ? null : status.name()).stream().map(this::view).toList();
     }
 
-    /** Step "Ghi nhận nội dung giải trình". */
-    public void recordExplanation(String requestId, int round, Object explanation, String by) {
+    /** The request an {@code explanation-request} instance works on: from the table, never from its variables. */
+    ExplanationRepository.RequestRow ofProcessInstance(String processInstanceId) {
+        return repository.findByProcessInstance(processInstanceId).orElseThrow(() ->
+                new IllegalStateException("No explanation request belongs to process instance " + processInstanceId));
+    }
+
+    /** Step "Ghi nhận nội dung giải trình": an official of the unit asked answers the current round. */
+    public void recordExplanation(ExplanationRepository.RequestRow request, Object explanation, String by) {
+        boolean member = by != null && directory.official(by).map(o -> o.unitCode().equals(request.unitCode()))
+                .orElse(false);
+        if (!member) {
+            throw new AuthorizationException("Chỉ cán bộ của đơn vị " + request.unitCode() + " được giải trình (only "
+                    + "the unit's officials answer)");
+        }
         String text = text("explanation (nội dung giải trình)", explanation == null ? null : explanation.toString());
-        repository.recordExplanation(requestId, round, text, by, now());
+        repository.recordExplanation(request.id(), request.round(), text, by, now());
     }
 
     /** The next round after "ask again": its deadline. */
@@ -169,7 +187,19 @@ public class ExplanationRequests {
     }
 
     /** Step "Ghi nhận kết quả xem xét": closes the request, or opens the next round with a new deadline. */
-    public Optional<NextRound> recordReview(String requestId, int round, boolean accepted, Object note, String by) {
+    public Optional<NextRound> recordReview(ExplanationRepository.RequestRow request, boolean accepted, Object note,
+                                            String by) {
+        String requestId = request.id();
+        int round = request.round();
+        if (by == null || !by.equals(request.requestedBy())) {
+            throw new AuthorizationException("Chỉ người yêu cầu giải trình được xem xét (only the requester decides)");
+        }
+        boolean answeredByReviewer = repository.rounds(requestId).stream()
+                .anyMatch(r -> r.round() == round && by.equals(r.explainedBy()));
+        if (answeredByReviewer) {
+            throw new AuthorizationException("Không được tự xem xét giải trình do chính mình viết (you cannot decide on "
+                    + "your own explanation)");
+        }
         String reviewNote = note == null || note.toString().isBlank() ? null : note.toString().strip();
         if (!accepted && reviewNote == null) {
             throw new InvalidRequest("Khi yêu cầu giải trình lại, hãy ghi nội dung cần giải trình thêm");

@@ -51,8 +51,9 @@ class CamundaAccessPolicy {
         String analysts = Role.ANALYST.groupId();
         grant(analysts, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(analysts, Resources.DEPLOYMENT, ALL, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
-        grant(analysts, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY,
-                Permissions.UPDATE);
+        grant(analysts, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.UPDATE);
+        // history is business content: analysts get process-level figures from /api/process-statistics instead
+        grants.revoke(analysts, Resources.PROCESS_DEFINITION, ALL, Permissions.READ_HISTORY);
         grant(analysts, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
         grant(analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, ALL, Permissions.READ);
     }

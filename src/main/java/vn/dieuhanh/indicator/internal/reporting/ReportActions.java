@@ -3,6 +3,7 @@ package vn.dieuhanh.indicator.internal.reporting;
 import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +21,7 @@ import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.platform.EngineAsSystem;
+import vn.dieuhanh.platform.HistoryReadGrants;
 
 /**
  * The REST API's way to act on a report: it completes the same user tasks officials complete in Tasklist, as the
@@ -37,11 +39,13 @@ class ReportActions {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final OrganisationDirectory directory;
+    private final HistoryReadGrants history;
 
     ReportActions(ReportService reports, ReportingAccess access, @Lazy TaskService taskService,
                   @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService,
-                  OrganisationDirectory directory) {
+                  OrganisationDirectory directory, HistoryReadGrants history) {
         this.directory = directory;
+        this.history = history;
         this.reports = reports;
         this.access = access;
         this.taskService = taskService;
@@ -74,12 +78,15 @@ class ReportActions {
             throw new ReportConflict("Báo cáo đang do " + task.getAssignee() + " lập trên Tasklist (claimed by "
                     + task.getAssignee() + ")");
         }
-        taskService.complete(task.getId(), ReportFormFields.toVariables(reports.indicators(report), values));
+        taskService.complete(task.getId(), ReportFormFields.fieldValues(reports.indicators(report), values));
     }
 
     void decide(String reportId, boolean approve, String reason) {
         Report report = reports.report(reportId);
-        ReportingAccess.Caller caller = access.requireHead(report.unitCode());
+        ReportingAccess.Caller caller = access.requireReader(report.unitCode());
+        if (report.status() == ReportStatus.SUBMITTED || report.status() == ReportStatus.CORRECTION_PENDING) {
+            reports.requireDecider(report, caller.userId()); // the head (or who stands in), never the sender
+        }
         Task task = report.status() == ReportStatus.CORRECTION_PENDING ? correctionTask(report)
                 : task(report, TASK_REVIEW_REPORT);
         Map<String, Object> variables = new HashMap<>();
@@ -88,7 +95,7 @@ class ReportActions {
         if (caller.userId().equals(task.getAssignee())) {
             taskService.complete(task.getId(), variables);
         } else {
-            // the head checked above, but the task is not assigned to them (no head was registered when it opened,
+            // the decider checked above, but the task is not assigned to them (no head was registered when it opened,
             // or the head changed): complete it as the system, recording who decided
             variables.put(VAR_LAST_ACTOR, caller.userId());
             EngineAsSystem.run(identityService, () -> taskService.complete(task.getId(), variables));
@@ -110,10 +117,11 @@ class ReportActions {
                 + directory.unit(report.unitCode()).map(Unit::name).orElse(report.unitCode()));
         variables.put(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values)
                 + "\n\nLý do đính chính: " + reason.trim());
-        variables.put(VAR_REVIEWER, directory.head(report.unitCode()).map(Official::userId).orElse(null));
-        EngineAsSystem.run(identityService, () -> runtimeService.startProcessInstanceByKey(
+        variables.put(VAR_REVIEWER, reports.deciderFor(report, caller.userId()));
+        String instance = EngineAsSystem.call(identityService, () -> runtimeService.startProcessInstanceByKey(
                 IndicatorReportCorrectionProcess.KEY,
-                IndicatorReportCorrectionProcess.businessKey(reportId, correction.version()), variables));
+                IndicatorReportCorrectionProcess.businessKey(reportId, correction.version()), variables).getId());
+        history.grant(instance, List.of(report.unitCode()), List.of());
         return correction;
     }
 

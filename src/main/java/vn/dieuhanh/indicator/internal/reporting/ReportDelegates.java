@@ -4,6 +4,7 @@ import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
 
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,6 +21,7 @@ import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.platform.HistoryReadGrants;
 
 /**
  * The report process's steps, by bean name: {@code ${openIndicatorReport}} (service task), {@code ${offerReportFields}}
@@ -32,10 +34,14 @@ class ReportDelegates {
 
     @Bean
     JavaDelegate openIndicatorReport(ReportService reports, ReportingRepository repository,
-                                     OrganisationDirectory directory) {
+                                     OrganisationDirectory directory, HistoryReadGrants history) {
         return execution -> {
+            // the campaign names the report; it is bound to this instance once, later steps read it back by instance
             Report report = reports.report((String) execution.getVariable(VAR_REPORT_ID));
-            repository.setReportProcess(report.id(), execution.getProcessInstanceId());
+            if (!repository.setReportProcess(report.id(), execution.getProcessInstanceId())) {
+                throw new IllegalStateException("Report " + report.id() + " is already collected by another process");
+            }
+            history.grant(execution.getProcessInstanceId(), List.of(report.unitCode()), List.of());
             String unitName = directory.unit(report.unitCode()).map(u -> u.name()).orElse(report.unitCode());
             execution.setVariable(VAR_UNIT_CODE, report.unitCode());
             execution.setVariable(VAR_PERIOD, report.period());
@@ -52,7 +58,7 @@ class ReportDelegates {
     @Bean
     TaskListener offerReportFields(ReportService reports) {
         return task -> {
-            Report report = reports.report((String) task.getVariable(VAR_REPORT_ID));
+            Report report = reportOf(reports, task);
             task.setVariables(ReportFormFields.toVariables(reports.indicators(report),
                     reports.latestValues(report.id())));
         };
@@ -61,11 +67,12 @@ class ReportDelegates {
     @Bean
     TaskListener submitIndicatorReport(ReportService reports, @Lazy IdentityService identityService) {
         return task -> {
-            String reportId = (String) task.getVariable(VAR_REPORT_ID);
-            Report report = reports.report(reportId);
+            Report report = reportOf(reports, task);
             Map<String, Value> values = ReportFormFields.fromVariables(reports.indicators(report), task::getVariable);
             String actor = actor(identityService, task);
-            reports.submit(reportId, values, actor);
+            reports.submit(report.id(), values, actor);
+            // the head decides, unless the head sent it: then another eligible person (separation of duties)
+            task.setVariable(VAR_REVIEWER, reports.deciderFor(report, actor));
             task.setVariable(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values));
             task.setVariable(VAR_LAST_ACTOR, actor);
             // the head's form starts without the reason of an earlier rejection (kept in the trail)
@@ -87,13 +94,17 @@ class ReportDelegates {
                         + DECISION_APPROVE + " or " + DECISION_REJECT + ")");
             }
             String actor = actor(identityService, task);
-            reports.decide((String) task.getVariable(VAR_REPORT_ID), approve,
+            reports.decide(reportOf(reports, task).id(), approve,
                     (String) task.getVariable(VAR_DECISION_REASON), actor);
             task.setVariable(VAR_REPORT_APPROVED, approve);
             task.setVariable(VAR_LAST_ACTOR, actor);
             // the next decision starts empty
             task.setVariable(VAR_REPORT_DECISION, null);
         };
+    }
+
+    static Report reportOf(ReportService reports, DelegateTask task) {
+        return reports.reportOfProcess(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey());
     }
 
     /** Who completes the task: the authenticated user (Tasklist, REST), else its assignee. */

@@ -37,9 +37,15 @@ final class ReportFormFields {
 
     /** The variables that show the unit's fields, pre-filled with earlier values (a draft, or a returned report). */
     static Map<String, Object> toVariables(List<Indicator> indicators, Map<String, Value> earlier) {
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = fieldValues(indicators, earlier);
         variables.put(VAR_INDICATOR_CODES, SpinValues.jsonValue(indicators.stream().map(i -> "\"" + i.code() + "\"")
                 .reduce((a, b) -> a + "," + b).map(list -> "[" + list + "]").orElse("[]")).create());
+        return variables;
+    }
+
+    /** The form's fields only ({@code ind_*}, {@code note_*}): what a completion of the task may carry. */
+    static Map<String, Object> fieldValues(List<Indicator> indicators, Map<String, Value> earlier) {
+        Map<String, Object> variables = new HashMap<>();
         for (Indicator indicator : indicators) {
             Value value = earlier.get(indicator.code());
             // numbers as Double: a BigDecimal would be stored as a serialized Java object

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,9 @@ import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportValida
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Entry;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
+import vn.dieuhanh.organisation.Approvers;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OrganisationDirectory;
 
 /**
  * What happens to a report: drafts, submission (checked against the catalogue: nothing is saved when a value is
@@ -32,8 +36,13 @@ public class ReportService {
     private final ReportingRepository repository;
     private final IndicatorCatalogue catalogue;
     private final ApplicationEventPublisher events;
+    private final Approvers approvers;
+    private final OrganisationDirectory directory;
 
-    ReportService(ReportingRepository repository, IndicatorCatalogue catalogue, ApplicationEventPublisher events) {
+    ReportService(ReportingRepository repository, IndicatorCatalogue catalogue, ApplicationEventPublisher events,
+                  Approvers approvers, OrganisationDirectory directory) {
+        this.approvers = approvers;
+        this.directory = directory;
         this.repository = repository;
         this.catalogue = catalogue;
         this.events = events;
@@ -41,6 +50,24 @@ public class ReportService {
 
     public Report report(String reportId) {
         return repository.report(reportId).orElseThrow(() -> new ReportNotFound("báo cáo " + reportId));
+    }
+
+    /**
+     * The report a process instance works on, from the table, never from its variables: the report process is bound
+     * to its report when it opens; a correction's review instance names report and version in its business key,
+     * which only the application sets.
+     */
+    Report reportOfProcess(String processInstanceId, String businessKey) {
+        Optional<Report> collected = repository.reportOfProcess(processInstanceId);
+        if (collected.isPresent()) {
+            return collected.get();
+        }
+        String prefix = IndicatorReportCorrectionProcess.KEY + ":";
+        if (businessKey != null && businessKey.startsWith(prefix)) {
+            String reportAndVersion = businessKey.substring(prefix.length());
+            return report(reportAndVersion.substring(0, reportAndVersion.lastIndexOf(':')));
+        }
+        throw new IllegalStateException("No indicator report belongs to process instance " + processInstanceId);
     }
 
     List<Indicator> indicators(Report report) {
@@ -109,6 +136,7 @@ public class ReportService {
             throw new ReportConflict("Không có báo cáo hoặc đính chính nào đang chờ duyệt (nothing awaits a decision)");
         }
         Entry decided = lastWithValues(reportId);
+        requireDecider(report, decided, actor);
         Instant now = ReportingClock.now();
         if (!approve) {
             if (reason == null || reason.isBlank()) {
@@ -129,6 +157,31 @@ public class ReportService {
                     report.dueAt(), report.submittedAt(), late));
         }
         return entry;
+    }
+
+    /**
+     * Who decides on a submission or correction: the unit's head, else another eligible person (see
+     * {@link Approvers}); never the official who sent it.
+     */
+    String deciderFor(Report report, String submitter) {
+        return approvers.deciderFor(directory.head(report.unitCode()).map(Official::userId).orElse(null),
+                report.unitCode(), submitter).orElse(null);
+    }
+
+    /** The decider must be eligible for the unit and must not have sent what is decided. */
+    void requireDecider(Report report, String actor) {
+        requireDecider(report, lastWithValues(report.id()), actor);
+    }
+
+    private void requireDecider(Report report, Entry decided, String actor) {
+        if (actor.equals(decided.actor())) {
+            throw new AuthorizationException("Không được tự duyệt báo cáo do chính mình gửi (you cannot approve what "
+                    + "you submitted yourself)");
+        }
+        if (!approvers.eligibleIn(report.unitCode(), decided.actor()).contains(actor)) {
+            throw new AuthorizationException("Chỉ thủ trưởng, phó thủ trưởng đơn vị " + report.unitCode() + " (hoặc cấp "
+                    + "trên khi không còn ai khác) được duyệt báo cáo này (only the unit's head or deputies decide)");
+        }
     }
 
     /** A correction after approval: a new version with its reason, waiting for the head's approval. */

@@ -132,9 +132,15 @@ public class ReportingRepository {
         return jdbc.sql(sql.toString()).params(params).query(ReportingRepository::report).list();
     }
 
-    public void setReportProcess(String reportId, String processInstanceId) {
-        jdbc.sql("UPDATE ind_report SET process_instance_id = ? WHERE id = ?").params(processInstanceId, reportId)
-                .update();
+    /** Binds the report to the process instance that collects it, once: false if it is bound already. */
+    public boolean setReportProcess(String reportId, String processInstanceId) {
+        return jdbc.sql("UPDATE ind_report SET process_instance_id = ? WHERE id = ? AND process_instance_id IS NULL")
+                .params(processInstanceId, reportId).update() == 1;
+    }
+
+    public Optional<Report> reportOfProcess(String processInstanceId) {
+        return jdbc.sql("SELECT * FROM ind_report WHERE process_instance_id = ?").param(processInstanceId)
+                .query(ReportingRepository::report).optional();
     }
 
     public void updateStatus(String reportId, ReportStatus status, int version) {
