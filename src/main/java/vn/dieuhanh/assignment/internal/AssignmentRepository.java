@@ -110,11 +110,15 @@ class AssignmentRepository {
                 .param(processInstanceId).query(AssignmentRepository::record).optional();
     }
 
-    /** Who last did this kind of step (e.g. who reported the result now under review). */
-    Optional<String> lastActor(String assignmentId, TrailEventKind kind) {
-        return jdbc.sql("SELECT actor FROM asg_trail_event WHERE assignment_id = ? AND kind = ? ORDER BY id DESC"
-                        + " FETCH FIRST 1 ROWS ONLY")
-                .params(assignmentId, kind.name()).query(String.class).optional();
+    /** The latest step of this kind (e.g. the report now under review: who reported, to whom). */
+    Optional<TrailEvent> lastEvent(String assignmentId, TrailEventKind kind) {
+        List<TrailEvent> trail = trail(assignmentId);
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            if (trail.get(i).kind() == kind) {
+                return Optional.of(trail.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     void appendTrail(String assignmentId, TrailEventKind kind, String actor, String target, String note,

@@ -121,14 +121,19 @@ class AssignmentService implements Assignments {
                         + "could decide)"));
     }
 
-    /** Nobody decides on their own submission; the decision is the decider's (see {@link #deciderFor}). */
+    /**
+     * Nobody decides on their own submission; the decision is the decider's the submission was sent to (recorded as
+     * the trail event's target, see {@link #deciderFor}).
+     */
     void requireDecider(AssignmentRecord assignment, TrailEventKind submitted, String actor) {
-        String submitter = repository.lastActor(assignment.id(), submitted).orElse(null);
+        Optional<TrailEvent> submission = repository.lastEvent(assignment.id(), submitted);
+        String submitter = submission.map(TrailEvent::actor).orElse(null);
         if (actor.equals(submitter)) {
             throw new AuthorizationException("Không được tự xem xét nội dung do chính mình gửi (you cannot decide on "
                     + "what you submitted yourself)");
         }
-        String decider = submitter == null ? assignment.reviewer() : deciderFor(assignment, submitter);
+        String decider = submission.map(TrailEvent::target)
+                .orElseGet(() -> submitter == null ? assignment.reviewer() : deciderFor(assignment, submitter));
         if (!actor.equals(decider)) {
             throw new AuthorizationException("Việc xem xét này thuộc về " + decider + " (this decision belongs to "
                     + decider + ")");
@@ -170,17 +175,19 @@ class AssignmentService implements Assignments {
         return new Holder(official.divisionCode() != null ? official.divisionCode() : unitCode, official.userId());
     }
 
-    void report(String assignmentId, String actor, String resultSummary) {
+    /** Records the result, reported to {@code decider} (the trail's target, who may then see the assignment). */
+    void report(String assignmentId, String actor, String resultSummary, String decider) {
         if (resultSummary == null || resultSummary.isBlank()) {
             throw new HandlingRejected("Nhập nội dung kết quả thực hiện (the result is required)");
         }
         repository.updateResult(assignmentId, resultSummary.trim());
-        repository.appendTrail(assignmentId, TrailEventKind.REPORTED, actor, null, resultSummary.trim(), null, null,
+        repository.appendTrail(assignmentId, TrailEventKind.REPORTED, actor, decider, resultSummary.trim(), null, null,
                 now());
     }
 
     /** Validates the request and returns the proposed deadline as a legal deadline instant. */
-    OffsetDateTime requestExtension(String assignmentId, String actor, LocalDate proposedDate, String reason) {
+    OffsetDateTime requestExtension(String assignmentId, String actor, LocalDate proposedDate, String reason,
+                                    String decider) {
         AssignmentRecord assignment = repository.get(assignmentId);
         if (proposedDate == null) {
             throw new HandlingRejected("Nhập thời hạn đề nghị (the proposed deadline is required)");
@@ -198,7 +205,7 @@ class AssignmentService implements Assignments {
             throw new HandlingRejected("Thời hạn đề nghị phải sau thời hạn hiện tại (the proposed deadline must be "
                     + "later than the current one)");
         }
-        repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_REQUESTED, actor, null, reason.trim(),
+        repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_REQUESTED, actor, decider, reason.trim(),
                 assignment.deadline(), proposed, now());
         return proposed;
     }

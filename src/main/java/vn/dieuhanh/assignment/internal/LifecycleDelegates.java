@@ -95,10 +95,12 @@ class LifecycleDelegates {
             LifecycleVariables vars = new LifecycleVariables(execution, assignments);
             AssignmentRecord assignment = vars.assignment();
             String reporter = vars.actor();
-            assignments.report(assignment.id(), reporter, vars.text(VAR_RESULT_SUMMARY));
+            // nobody reviews their own result: the decider is named in the trail and gets the review task
+            String decider = assignments.deciderFor(assignment, reporter);
+            assignments.report(assignment.id(), reporter, vars.text(VAR_RESULT_SUMMARY), decider);
             // the reporter gets the assignment back if the result is returned
             execution.setVariable(VAR_HOLDER_USER, reporter);
-            execution.setVariable(VAR_REVIEWER, assignments.deciderFor(assignment, reporter));
+            execution.setVariable(VAR_REVIEWER, decider);
         };
     }
 
@@ -108,12 +110,13 @@ class LifecycleDelegates {
             LifecycleVariables vars = new LifecycleVariables(execution, assignments);
             AssignmentRecord assignment = vars.assignment();
             String requester = vars.actor();
+            String decider = assignments.deciderFor(assignment, requester);
             OffsetDateTime proposed = assignments.requestExtension(assignment.id(), requester,
-                    vars.date(VAR_PROPOSED_DEADLINE), vars.text(VAR_EXTENSION_REASON));
+                    vars.date(VAR_PROPOSED_DEADLINE), vars.text(VAR_EXTENSION_REASON), decider);
             execution.setVariable(VAR_PROPOSED_DEADLINE_AT, Date.from(proposed.toInstant()));
             execution.setVariable(VAR_PROPOSED_DEADLINE_TEXT, vn.dieuhanh.calendar.VietnameseDates.deadline(proposed));
             execution.setVariable(VAR_HOLDER_USER, requester);
-            execution.setVariable(VAR_REVIEWER, assignments.deciderFor(assignment, requester));
+            execution.setVariable(VAR_REVIEWER, decider);
         };
     }
 

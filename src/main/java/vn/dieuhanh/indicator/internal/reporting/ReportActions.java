@@ -83,9 +83,12 @@ class ReportActions {
 
     void decide(String reportId, boolean approve, String reason) {
         Report report = reports.report(reportId);
-        ReportingAccess.Caller caller = access.requireReader(report.unitCode());
+        ReportingAccess.Caller caller;
         if (report.status() == ReportStatus.SUBMITTED || report.status() == ReportStatus.CORRECTION_PENDING) {
+            caller = access.caller();
             reports.requireDecider(report, caller.userId()); // the head (or who stands in), never the sender
+        } else {
+            caller = access.requireReader(report.unitCode()); // nothing to decide: 409 below for those who may see it
         }
         Task task = report.status() == ReportStatus.CORRECTION_PENDING ? correctionTask(report)
                 : task(report, TASK_REVIEW_REPORT);
