@@ -34,12 +34,12 @@ class AssignmentTamperingTest {
 
     static final String PASSWORD = "Ranh-Gioi-Tin-Cay-1!";
     static final String LEADER = "tb.chutich";
-    static final String HEAD_A = "phuong-cau-ong-lanh.chutich";
-    static final String OFFICER_A = "phuong-cau-ong-lanh.canbo";
-    static final String HEAD_B = "phuong-nhieu-loc.chutich";
-    static final String OFFICER_B = "phuong-nhieu-loc.canbo";
-    static final String WARD_A = "phuong-cau-ong-lanh";
-    static final String WARD_B = "phuong-nhieu-loc";
+    static final String HEAD_A = "phuong-cho-quan.chutich";
+    static final String OFFICER_A = "phuong-cho-quan.canbo";
+    static final String HEAD_B = "phuong-go-vap.chutich";
+    static final String OFFICER_B = "phuong-go-vap.canbo";
+    static final String WARD_A = "phuong-cho-quan";
+    static final String WARD_B = "phuong-go-vap";
 
     @Autowired
     OfficialAccounts accounts;
@@ -59,11 +59,11 @@ class AssignmentTamperingTest {
     void officials() {
         http = new HttpClient(port);
         accounts.register(new Official(LEADER, "Chủ tịch UBND TP", null, "ubnd-tp", null, Role.LEADER), PASSWORD);
-        accounts.register(new Official(HEAD_A, "Chủ tịch phường Cầu Ông Lãnh", null, WARD_A, null, Role.HEAD), PASSWORD);
-        accounts.register(new Official(OFFICER_A, "Công chức phường Cầu Ông Lãnh", null, WARD_A, null, Role.OFFICER),
+        accounts.register(new Official(HEAD_A, "Chủ tịch phường Chợ Quán", null, WARD_A, null, Role.HEAD), PASSWORD);
+        accounts.register(new Official(OFFICER_A, "Công chức phường Chợ Quán", null, WARD_A, null, Role.OFFICER),
                 PASSWORD);
-        accounts.register(new Official(HEAD_B, "Chủ tịch phường Nhiêu Lộc", null, WARD_B, null, Role.HEAD), PASSWORD);
-        accounts.register(new Official(OFFICER_B, "Công chức phường Nhiêu Lộc", null, WARD_B, null, Role.OFFICER),
+        accounts.register(new Official(HEAD_B, "Chủ tịch phường Gò Vấp", null, WARD_B, null, Role.HEAD), PASSWORD);
+        accounts.register(new Official(OFFICER_B, "Công chức phường Gò Vấp", null, WARD_B, null, Role.OFFICER),
                 PASSWORD);
     }
 
@@ -237,6 +237,73 @@ class AssignmentTamperingTest {
         assertThat(trailKinds(id)).containsExactly("ASSIGNED", "REPORTED");
         assertThat(get("/api/assignments/" + id, HEAD_A).get("assignment").get("bucket").asText())
                 .startsWith("OPEN");
+    }
+
+    @Test
+    void anExtensionTheAssignerRequestsHimselfIsDecidedAboveHim() {
+        String id = assign(HEAD_A, WARD_A, HEAD_A, "Chuẩn bị hội nghị tiếp xúc cử tri");
+        awaitTask(id, AssignmentLifecycleProcess.TASK_HANDLE_ASSIGNMENT);
+        HttpResponse<String> requested = http.post("/api/assignments/" + id + "/extension-requests",
+                "{\"proposedDeadline\":\"2099-12-31\",\"reason\":\"Chờ lịch của đại biểu\"}", HEAD_A, PASSWORD);
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(204);
+        Task review = awaitTask(id, AssignmentLifecycleProcess.TASK_REVIEW_EXTENSION);
+        assertThat(review.getAssignee()).isNotEqualTo(HEAD_A).isNotNull();
+        assertThat(http.post("/api/assignments/" + id + "/extension-decision", "{\"accepted\":true,\"note\":\"Đồng ý\"}",
+                HEAD_A, PASSWORD).statusCode()).isIn(403, 404, 409);
+        assertThat(http.post("/engine-rest/task/" + review.getId() + "/complete",
+                "{\"variables\":{\"extensionApproved\":{\"value\":true}}}", HEAD_A, PASSWORD).statusCode())
+                .isIn(403, 404);
+        assertThat(trailKinds(id)).containsExactly("ASSIGNED", "EXTENSION_REQUESTED");
+    }
+
+    @Test
+    void directivesCoordinatingWorkAndAcknowledgementsAcceptOnlyTheirForms() {
+        String clerk = "tb.vanthu";
+        accounts.register(new Official(clerk, "Văn thư Văn phòng UBND TP", null, "van-phong-ubnd-tp", null, Role.CLERK),
+                PASSWORD);
+        // the registration form has no plan: the Office cannot assign a directive by adding the leader's fields
+        long directives = jdbc.sql("SELECT COUNT(*) FROM asg_directive").query(Long.class).single();
+        HttpResponse<String> planned = http.post("/engine-rest/process-definition/key/directive-handling/submit-form",
+                "{\"variables\":{\"source\":{\"value\":\"CITY_PEOPLES_COMMITTEE\"},\"documentNumber\":{\"value\":\"77/UBND\"},"
+                        + "\"issuedOn\":{\"value\":\"2026-11-20\"},\"summary\":{\"value\":\"Về chống ngập\"},"
+                        + "\"urgency\":{\"value\":\"NORMAL\"},\"assignmentPlanned\":{\"value\":true},"
+                        + "\"leadUnit\":{\"value\":\"" + WARD_A + "\"},\"assignedBy\":{\"value\":\"" + LEADER + "\"}}}",
+                clerk, PASSWORD);
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM asg_directive").query(Long.class).single()).isEqualTo(directives);
+
+        // a leader registers and assigns: ward B coordinates, ward A is informed
+        HttpResponse<String> registered = http.post("/api/directives", """
+                {"source":"CITY_PEOPLES_COMMITTEE","documentNumber":"78/UBND-ĐT","issuedOn":"2026-11-20",
+                 "summary":"Về nạo vét kênh rạch","urgency":"NORMAL",
+                 "assignment":{"leadUnit":"so-xay-dung","deadlineWorkingDays":20,
+                   "coordinating":[{"unitCode":"%s","workingDays":10}],"informedUnits":["%s"]}}""".formatted(WARD_B, WARD_A),
+                LEADER, PASSWORD);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String directiveId = HttpClient.json(registered.body()).get("directiveId").asText();
+        String coordinating = jdbc.sql("SELECT id FROM asg_assignment WHERE directive_id = ? AND unit_code = ?")
+                .params(directiveId, WARD_B).query(String.class).single();
+        Task coordinatingTask = awaitTask(coordinating, AssignmentLifecycleProcess.TASK_HANDLE_ASSIGNMENT);
+        HttpResponse<String> redirected = http.post("/engine-rest/task/" + coordinatingTask.getId() + "/complete",
+                "{\"variables\":{\"handlingDecision\":{\"value\":\"report\"},\"resultSummary\":{\"value\":\"Xong\"},"
+                        + "\"reviewer\":{\"value\":\"" + HEAD_B + "\"}}}", HEAD_B, PASSWORD);
+        assertThat(redirected.statusCode()).as(redirected.body()).isEqualTo(400);
+        assertThat(trailKinds(coordinating)).containsExactly("ASSIGNED");
+
+        String acknowledgement = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> taskService
+                .createTaskQuery().taskCandidateGroup(WARD_A).processDefinitionKey("document-acknowledgement")
+                .list().stream().map(Task::getId).findFirst().orElse(null), task -> task != null);
+        assertThat(http.post("/engine-rest/task/" + acknowledgement + "/claim", "{\"userId\":\"" + OFFICER_A + "\"}",
+                OFFICER_A, PASSWORD).statusCode()).isEqualTo(204);
+        HttpResponse<String> elsewhere = http.post("/engine-rest/task/" + acknowledgement + "/complete",
+                "{\"variables\":{\"acknowledgementNote\":{\"value\":\"Đã nhận\"},\"recipientUnit\":{\"value\":\""
+                        + WARD_B + "\"}}}", OFFICER_A, PASSWORD);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(400);
+        assertThat(http.post("/engine-rest/task/" + acknowledgement + "/complete",
+                "{\"variables\":{\"acknowledgementNote\":{\"value\":\"Đã nhận\"}}}", OFFICER_A, PASSWORD).statusCode())
+                .isEqualTo(204);
+        // another ward cannot even see it
+        assertThat(taskService.createTaskQuery().taskId(acknowledgement).count()).isZero();
     }
 
     private String assign(String assigner, String unit, String assignee, String title) {

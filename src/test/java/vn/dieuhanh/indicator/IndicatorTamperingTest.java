@@ -120,6 +120,25 @@ class IndicatorTamperingTest {
                 "{\"approve\":true}", CITY_HEAD, PASSWORD);
         assertThat(approved.statusCode()).as(approved.body()).isIn(200, 202, 204);
         assertThat(status(report)).isEqualTo("APPROVED");
+
+        // a correction the head sends himself is decided above him too
+        String values = MONTHLY.stream().map(code -> "\"" + code.replace('_', '-') + "\":" + (code.startsWith("XH_0")
+                || code.equals("XH_11") ? "60" : "2")).collect(Collectors.joining(","));
+        HttpResponse<String> corrected = http.post("/api/indicator-reports/" + report + "/corrections",
+                "{\"values\":{" + values + "},\"reason\":\"Số liệu thống kê bổ sung\"}", HEAD_B, PASSWORD);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        assertThat(status(report)).isEqualTo("CORRECTION_PENDING");
+        Task correctionReview = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processDefinitionKey("indicator-report-correction")
+                .processVariableValueEquals(IndicatorReportProcess.VAR_REPORT_ID, report).singleResult(),
+                t -> t != null);
+        assertThat(correctionReview.getAssignee()).isEqualTo(CITY_HEAD);
+        assertThat(http.post("/api/indicator-reports/" + report + "/decision", "{\"approve\":true}", HEAD_B, PASSWORD)
+                .statusCode()).isEqualTo(403);
+        assertThat(status(report)).isEqualTo("CORRECTION_PENDING");
+        assertThat(http.post("/api/indicator-reports/" + report + "/decision", "{\"approve\":true}", CITY_HEAD,
+                PASSWORD).statusCode()).isIn(200, 202, 204);
+        assertThat(status(report)).isEqualTo("APPROVED");
     }
 
     @Test
