@@ -13,8 +13,12 @@ import org.springframework.core.Ordered;
 /**
  * Security on by default. {@code /engine-rest/*}: Camunda's own authentication filter with HTTP Basic (it leaves only
  * {@code GET /engine-rest/engine} open). {@code /api/*}, the API docs and actuator (except health): HTTP Basic against the
- * same identity service; Prometheus metrics for admins only. The webapps ({@code /camunda/*}) have their own login.
- * OIDC can later replace both Basic filters without touching the modules behind them.
+ * same identity service; Prometheus metrics for admins only. The webapps
+ * ({@code /camunda/*}) have their own login. OIDC can later replace both Basic filters without touching the modules
+ * behind them.
+ *
+ * <p>In front of all of them: {@link AmbiguousPathFilter} (one URL rule, {@link RequestPaths}) .
+ * See docs/security-login.md.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -22,6 +26,15 @@ class WebSecurityConfiguration {
     static final Set<String> OPEN_PATHS = Set.of("/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness");
     static final List<String> ADMIN_ONLY = List.of("/actuator/prometheus");
+
+    @Bean
+    FilterRegistrationBean<AmbiguousPathFilter> ambiguousPathRejection() {
+        FilterRegistrationBean<AmbiguousPathFilter> registration = new FilterRegistrationBean<>(new AmbiguousPathFilter());
+        registration.setName("dieuhanh-ambiguous-path-rejection");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
