@@ -133,15 +133,15 @@ public class LoginThrottle {
 
     private Counter counter(Map<String, Counter> map, String key, Instant now) {
         if (map.size() >= properties.maxTracked() && !map.containsKey(key)) {
-            evict(map, now);
+            evict(map, now, properties.maxTracked());
         }
         return map.computeIfAbsent(key, k -> new Counter(properties.window(), properties.lockDuration()));
     }
 
     /** Forgets idle entries; if still full, unlocked ones (locks are kept: each took many failures to earn). */
-    private static void evict(Map<String, Counter> map, Instant now) {
+    private static void evict(Map<String, Counter> map, Instant now, int maxTracked) {
         map.values().removeIf(counter -> counter.idle(now));
-        if (map.size() >= 1) {
+        if (map.size() >= maxTracked) {
             Iterator<Map.Entry<String, Counter>> entries = map.entrySet().iterator();
             int toFree = Math.max(1, map.size() / 10);
             while (entries.hasNext() && toFree > 0) {
