@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and lock-out policy as {@code /engine-rest}. The authenticated user, groups and tenants are set on the engine for the
  * request, so engine calls made on its behalf are checked by Camunda's authorizations.
  *
- * <p>Paths in {@link #adminOnlyPrefixes} also require membership of {@code camunda-admin}.
+ * <p>Paths in {@link #adminOnlyPrefixes} also require membership of {@code camunda-admin}. Every decision is made on
+ * the normalised path ({@link RequestPaths}); failed logins are throttled where the password is checked
+ * ({@link ThrottledIdentityProvider}), and a locked account or address is answered by {@link LoginThrottleFilter}.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,7 +43,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return openPaths.contains(pathOf(request));
+        return openPaths.contains(RequestPaths.normalised(request));
     }
 
     @Override
@@ -50,14 +51,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String[] credentials = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-            reject(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required (HTTP Basic)");
+            // the same answer for an unknown user, a wrong password and a throttled attempt that raced the filter
+            reject(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "Cần đăng nhập: tên đăng nhập hoặc mật khẩu không đúng (authentication required, HTTP Basic)");
             return;
         }
         String userId = credentials[0];
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
         if (isAdminOnly(request) && !groups.contains(ADMIN_GROUP)) {
-            reject(response, HttpServletResponse.SC_FORBIDDEN, "Only administrators may use this endpoint");
+            reject(response, HttpServletResponse.SC_FORBIDDEN,
+                    "Chỉ quản trị viên được dùng địa chỉ này (only administrators may use this endpoint)");
             return;
         }
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
@@ -73,12 +77,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private boolean isAdminOnly(HttpServletRequest request) {
-        String path = pathOf(request);
-        return adminOnlyPrefixes.stream().anyMatch(path::startsWith);
-    }
-
-    private static String pathOf(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.normalised(request);
+        return adminOnlyPrefixes.stream().anyMatch(prefix -> RequestPaths.isAtOrBelow(path, prefix));
     }
 
     /** Returns {user, password}, or null when the header is absent or not well-formed Basic credentials. */
@@ -100,12 +100,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static void reject(HttpServletResponse response, int status, String detail) throws IOException {
-        response.setStatus(status);
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        Problems.write(response, status, detail);
     }
 }

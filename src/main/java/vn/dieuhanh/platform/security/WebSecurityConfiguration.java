@@ -1,10 +1,15 @@
 package vn.dieuhanh.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,15 +18,57 @@ import org.springframework.core.Ordered;
 /**
  * Security on by default. {@code /engine-rest/*}: Camunda's own authentication filter with HTTP Basic (it leaves only
  * {@code GET /engine-rest/engine} open). {@code /api/*}, the API docs and actuator (except health): HTTP Basic against the
- * same identity service; Prometheus metrics for admins only. The webapps ({@code /camunda/*}) have their own login.
- * OIDC can later replace both Basic filters without touching the modules behind them.
+ * same identity service; Prometheus metrics and {@code /api/admin/security} for admins only. The webapps
+ * ({@code /camunda/*}) have their own login. OIDC can later replace both Basic filters without touching the modules
+ * behind them.
+ *
+ * <p>In front of all of them: {@link AmbiguousPathFilter} (one URL rule, {@link RequestPaths}) and
+ * {@link LoginThrottleFilter}; the engine checks passwords through {@link ThrottledIdentityProvider}.
+ * See docs/security-login.md.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleProperties.class)
 class WebSecurityConfiguration {
 
     static final Set<String> OPEN_PATHS = Set.of("/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness");
-    static final List<String> ADMIN_ONLY = List.of("/actuator/prometheus");
+    static final List<String> ADMIN_ONLY = List.of("/actuator/prometheus", "/api/admin/security");
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties properties) {
+        return new LoginThrottle(properties, Clock.systemUTC());
+    }
+
+    /** Replaces Camunda's identity provider by the throttled one (Camunda's permanent lock-out off). */
+    @Bean
+    ProcessEnginePlugin loginThrottlePlugin(LoginThrottle throttle) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setIdentityProviderSessionFactory(new ThrottledIdentityProvider.Factory(throttle));
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<AmbiguousPathFilter> ambiguousPathRejection() {
+        FilterRegistrationBean<AmbiguousPathFilter> registration = new FilterRegistrationBean<>(new AmbiguousPathFilter());
+        registration.setName("dieuhanh-ambiguous-path-rejection");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+        FilterRegistrationBean<LoginThrottleFilter> registration =
+                new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+        registration.setName("dieuhanh-login-throttle");
+        registration.addUrlPatterns("/api/*", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html",
+                "/swagger-ui/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
