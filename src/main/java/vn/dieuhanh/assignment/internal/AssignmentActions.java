@@ -1,5 +1,8 @@
 package vn.dieuhanh.assignment.internal;
 
+import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.Conflict;
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 
 import java.util.HashMap;
@@ -114,19 +117,19 @@ class AssignmentActions {
         return assignment;
     }
 
-    static class AssignmentNotFound extends RuntimeException {
+    static class AssignmentNotFound extends NotFound {
         AssignmentNotFound(String id) {
-            super("No assignment '" + id + "' that you may see");
+            super("Không tìm thấy nhiệm vụ '" + id + "' mà người gọi được xem (no assignment '" + id + "' that you may see)");
         }
     }
 
-    static class AssignmentForbidden extends RuntimeException {
+    static class AssignmentForbidden extends Forbidden {
         AssignmentForbidden(String message) {
             super(message);
         }
     }
 
-    static class AssignmentConflict extends RuntimeException {
+    static class AssignmentConflict extends Conflict {
         AssignmentConflict(String message) {
             super(message);
         }

@@ -1,5 +1,7 @@
 package vn.dieuhanh.indicator.internal;
 
+import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.InputRejected;
 import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
 
 import java.time.OffsetDateTime;
@@ -59,14 +61,14 @@ public class ExplanationRequests {
     }
 
     /** Input a caller can fix: a 400. */
-    public static class InvalidRequest extends RuntimeException {
+    public static class InvalidRequest extends InputRejected {
         public InvalidRequest(String message) {
             super(message);
         }
     }
 
     /** An unknown indicator: a 404. */
-    public static class IndicatorNotFound extends RuntimeException {
+    public static class IndicatorNotFound extends NotFound {
         public IndicatorNotFound(String message) {
             super(message);
         }

@@ -1,5 +1,8 @@
 package vn.dieuhanh.kpi.internal;
 
+import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.Conflict;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,19 +15,19 @@ import vn.dieuhanh.kpi.LedgerRow;
 @Transactional
 public class KpiWaivers {
 
-    public static class WaiverRejected extends RuntimeException {
+    public static class WaiverRejected extends InputRejected {
         public WaiverRejected(String message) {
             super(message);
         }
     }
 
-    public static class AlreadyWaived extends RuntimeException {
+    public static class AlreadyWaived extends Conflict {
         public AlreadyWaived(String message) {
             super(message);
         }
     }
 
-    public static class RowNotFound extends RuntimeException {
+    public static class RowNotFound extends NotFound {
         public RowNotFound(String message) {
             super(message);
         }
