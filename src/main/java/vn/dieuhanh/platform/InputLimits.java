@@ -18,6 +18,11 @@ public final class InputLimits {
      * ("[Nhắc việc] title: hạn ...", {@code VARCHAR(1000)}) always fit.
      */
     public static final int TITLE = 500;
+    /**
+     * The bound of a stored title (instant assignment, or a directive's "number: summary") checked where it is
+     * stored, whatever the door: fits {@code title VARCHAR(1000)} and the notification subjects around it.
+     */
+    public static final int STORED_TITLE = 800;
     /** Notes, reasons, results, descriptions: Camunda string variables hold at most 4000 characters. */
     public static final int LONG_TEXT = 4000;
     /** Reasons and notes stored in {@code VARCHAR(2000)} columns (KPI waivers, report versions and values). */

@@ -127,8 +127,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : e.getPropertyName();
-        return badRequest("Tham số '" + name + "' sai kiểu, cần " + typeName(e.getRequiredType()) + " (parameter '"
-                + name + "' must be " + typeName(e.getRequiredType()) + ", got '" + e.getValue() + "')", e, request);
+        return badRequest("Tham số '" + name + "' sai kiểu, cần " + typeName(e.getRequiredType(), true)
+                + " (parameter '" + name + "' must be " + typeName(e.getRequiredType(), false) + ", got '" + e.getValue()
+                + "')", e, request);
     }
 
     /** Spring MVC's other errors (405, 406, 415, no handler, ...): its status, with a Vietnamese title. */
@@ -231,8 +232,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = path(mismatched);
-            return "Trường '" + field + "' sai kiểu, cần " + typeName(mismatched.getTargetType()) + " (" + field
-                    + " must be " + typeName(mismatched.getTargetType()) + ")";
+            return "Trường '" + field + "' sai kiểu, cần " + typeName(mismatched.getTargetType(), true) + " (" + field
+                    + " must be " + typeName(mismatched.getTargetType(), false) + ")";
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
@@ -251,17 +252,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "giá trị khác (another type)";
-        }
-        return switch (type.getSimpleName()) {
-            case "Integer", "int", "Long", "long", "Short", "short" -> "số nguyên (a whole number)";
-            case "BigDecimal", "Double", "double", "Float", "float" -> "số (a number)";
-            case "Boolean", "boolean" -> "true hoặc false (a boolean)";
-            case "LocalDate" -> "ngày yyyy-MM-dd (a date)";
-            case "String" -> "chuỗi ký tự (a string)";
-            default -> type.getSimpleName();
+    private static String typeName(Class<?> type, boolean vietnamese) {
+        String name = type == null ? "" : type.getSimpleName();
+        return switch (name) {
+            case "Integer", "int", "Long", "long", "Short", "short" -> vietnamese ? "số nguyên" : "a whole number";
+            case "BigDecimal", "Double", "double", "Float", "float" -> vietnamese ? "số" : "a number";
+            case "Boolean", "boolean" -> vietnamese ? "true hoặc false" : "true or false";
+            case "LocalDate" -> vietnamese ? "ngày yyyy-MM-dd" : "a date yyyy-MM-dd";
+            case "String" -> vietnamese ? "chuỗi ký tự" : "a string";
+            case "" -> vietnamese ? "kiểu khác" : "another type";
+            default -> vietnamese ? "kiểu " + name : name;
         };
     }
 }

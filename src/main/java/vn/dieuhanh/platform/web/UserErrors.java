@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
+import org.xml.sax.SAXException;
 import vn.dieuhanh.platform.Conflict;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.InputRejected;
@@ -89,6 +90,12 @@ public final class UserErrors {
         if (cause instanceof ParseException) {
             return new Classified(400, "Mô hình không hợp lệ, chưa được triển khai (the model could not be parsed: "
                     + firstLine(cause.getMessage()) + ")", Map.of());
+        }
+        if (cause instanceof ProcessEngineException && cause.getCause() instanceof SAXException xml) {
+            // ENGINE-09003 "Could not parse": not well-formed XML, a DOCTYPE (XXE, entity expansion) refused
+            return new Classified(400, "Tệp mô hình không phải XML hợp lệ hoặc có DOCTYPE bị cấm, chưa được triển khai "
+                    + "(the model is not well-formed XML or declares a forbidden DOCTYPE: " + firstLine(xml.getMessage())
+                    + ")", Map.of());
         }
         if (cause instanceof NotFoundException) {
             return new Classified(404, vietnameseFirst(404, cause.getMessage()), Map.of());
