@@ -79,16 +79,16 @@ class BadInputCorpusTest {
     void officials() {
         http = new HttpClient(port);
         accounts.register(new Official(LEADER, "Lãnh đạo kiểm thử", null, "ubnd-tp", null, Role.LEADER), PASSWORD);
-        accounts.register(new Official(HEAD, "Chủ tịch phường Bàn Cờ", null, "phuong-ban-co", null, Role.HEAD),
+        accounts.register(new Official(HEAD, "Chủ tịch phường An Đông", null, "phuong-an-dong", null, Role.HEAD),
                 PASSWORD);
-        accounts.register(new Official(OTHER_WARD, "Công chức phường Xuân Hòa", null, "phuong-xuan-hoa", null,
+        accounts.register(new Official(OTHER_WARD, "Công chức phường Gò Vấp", null, "phuong-go-vap", null,
                 Role.OFFICER), PASSWORD);
     }
 
     @Test
     void everyBadRequestToTheApiIsA4xxWithAVietnameseMessageAndStoresNothing(CapturedOutput output) {
         String longTitle = MARK + "x".repeat(10_000);
-        String valid = "\"unitCode\":\"phuong-ban-co\",\"title\":\"" + MARK + " hợp lệ\"";
+        String valid = "\"unitCode\":\"phuong-an-dong\",\"title\":\"" + MARK + " hợp lệ\"";
         List<Case> cases = new ArrayList<>();
         // instant assignment: numbers, dates, text, types, shape
         for (String bad : List.of("\"deadlineWorkingDays\":2147483647", "\"deadlineWorkingDays\":2.5",
@@ -104,12 +104,12 @@ class BadInputCorpusTest {
         }
         for (String title : List.of(longTitle, MARK + "\\u0000", MARK + "\\u0007", MARK + "\\u001b[31m",
                 MARK + "\\nhai dòng", MARK + "\\u202Eabc")) {
-            cases.add(new Case("POST", "/api/assignments", LEADER, "{\"unitCode\":\"phuong-ban-co\",\"title\":\""
+            cases.add(new Case("POST", "/api/assignments", LEADER, "{\"unitCode\":\"phuong-an-dong\",\"title\":\""
                     + title + "\",\"deadlineWorkingDays\":3}", 400));
         }
         cases.add(new Case("POST", "/api/assignments", LEADER, "{\"unitCode\":\"khong-co-don-vi\",\"title\":\""
                 + MARK + "\",\"deadlineWorkingDays\":3}", 400));
-        cases.add(new Case("POST", "/api/assignments", LEADER, "{\"unitCode\":\"phuong-ban-co\",\"title\":", 400));
+        cases.add(new Case("POST", "/api/assignments", LEADER, "{\"unitCode\":\"phuong-an-dong\",\"title\":", 400));
         cases.add(new Case("POST", "/api/assignments", LEADER, "", 400));
         cases.add(new Case("POST", "/api/assignments", LEADER, "[1,2]", 400));
         cases.add(new Case("POST", "/api/assignments", LEADER, "{" + valid + ",\"deadlineWorkingDays\":3} {}", 400));
@@ -139,12 +139,12 @@ class BadInputCorpusTest {
         for (String bad : List.of("\"summary\":\"" + longTitle + "\"", "\"documentNumber\":\"" + MARK + "\\u0000\"",
                 "\"issuedOn\":\"0001-01-01\"", "\"receivedOn\":\"2101-06-01\"", "\"attachmentRef\":\"" + "r".repeat(1001)
                         + "\"", "\"nope\":1",
-                "\"assignment\":{\"leadUnit\":\"phuong-ban-co\",\"deadlineWorkingDays\":2147483647}",
-                "\"assignment\":{\"leadUnit\":\"phuong-ban-co\",\"deadlineWorkingDays\":2.5}",
-                "\"assignment\":{\"leadUnit\":\"phuong-ban-co\",\"deadlineDate\":\"9999-12-31\"}",
-                "\"assignment\":{\"leadUnit\":\"phuong-ban-co\",\"deadlineWorkingDays\":5,\"coordinating\":"
+                "\"assignment\":{\"leadUnit\":\"phuong-an-dong\",\"deadlineWorkingDays\":2147483647}",
+                "\"assignment\":{\"leadUnit\":\"phuong-an-dong\",\"deadlineWorkingDays\":2.5}",
+                "\"assignment\":{\"leadUnit\":\"phuong-an-dong\",\"deadlineDate\":\"9999-12-31\"}",
+                "\"assignment\":{\"leadUnit\":\"phuong-an-dong\",\"deadlineWorkingDays\":5,\"coordinating\":"
                         + "[{\"unitCode\":\"phuong-sai-gon\",\"workingDays\":-1}]}",
-                "\"assignment\":{\"leadUnit\":\"phuong-ban-co\",\"deadlineWorkingDays\":5,\"informedUnits\":"
+                "\"assignment\":{\"leadUnit\":\"phuong-an-dong\",\"deadlineWorkingDays\":5,\"informedUnits\":"
                         + "[\"a\\u0000\"]}")) {
             cases.add(new Case("POST", "/api/directives", LEADER, "{" + directive + "," + bad + "}", 400));
         }
@@ -162,9 +162,9 @@ class BadInputCorpusTest {
         cases.add(new Case("POST", "/api/indicator-reports/x/submit", HEAD, "{\"values\":{\"KT01\":\"nhiều\"}}", 400));
         cases.add(new Case("POST", "/api/indicator-reports/x/decision", HEAD, "{\"approve\":true,\"reason\":\""
                 + "r".repeat(2001) + "\"}", 400));
-        cases.add(new Case("POST", "/api/indicators/KT01/explanation-requests", LEADER, "{\"unitCode\":\"phuong-ban-co\","
+        cases.add(new Case("POST", "/api/indicators/KT01/explanation-requests", LEADER, "{\"unitCode\":\"phuong-an-dong\","
                 + "\"question\":\"" + MARK + "\",\"workingDays\":99999}", 400));
-        cases.add(new Case("POST", "/api/indicators/KT01/explanation-requests", LEADER, "{\"unitCode\":\"phuong-ban-co\","
+        cases.add(new Case("POST", "/api/indicators/KT01/explanation-requests", LEADER, "{\"unitCode\":\"phuong-an-dong\","
                 + "\"question\":\"" + MARK + "\\u0000\",\"workingDays\":5}", 400));
         cases.add(new Case("POST", "/api/kpi/waivers", LEADER, "{\"ledgerId\":1.5,\"reason\":\"" + MARK + "\"}", 400));
         cases.add(new Case("POST", "/api/kpi/waivers", LEADER, "{\"ledgerId\":1,\"reason\":\"" + "r".repeat(2001)
@@ -205,18 +205,18 @@ class BadInputCorpusTest {
         // refusals raised by the start's delegates (in the caller's transaction)
         for (String variables : List.of(
                 "\"unitCode\":{\"value\":\"khong-co-don-vi\"},\"deadlineWorkingDays\":{\"value\":3,\"type\":\"Integer\"}",
-                "\"unitCode\":{\"value\":\"phuong-ban-co\"},\"deadlineWorkingDays\":{\"value\":2147483647,"
+                "\"unitCode\":{\"value\":\"phuong-an-dong\"},\"deadlineWorkingDays\":{\"value\":2147483647,"
                         + "\"type\":\"Integer\"}",
-                "\"unitCode\":{\"value\":\"phuong-ban-co\"},\"deadlineWorkingDays\":{\"value\":2.5,\"type\":\"Double\"}",
-                "\"unitCode\":{\"value\":\"phuong-ban-co\"},\"deadlineDate\":{\"value\":\"0001-01-01\"}",
-                "\"unitCode\":{\"value\":\"phuong-ban-co\"},\"deadlineDate\":{\"value\":\"9999-12-31\"}")) {
+                "\"unitCode\":{\"value\":\"phuong-an-dong\"},\"deadlineWorkingDays\":{\"value\":2.5,\"type\":\"Double\"}",
+                "\"unitCode\":{\"value\":\"phuong-an-dong\"},\"deadlineDate\":{\"value\":\"0001-01-01\"}",
+                "\"unitCode\":{\"value\":\"phuong-an-dong\"},\"deadlineDate\":{\"value\":\"9999-12-31\"}")) {
             HttpResponse<String> response = http.post(start, "{\"variables\":{\"title\":{\"value\":\"" + MARK
                     + "\"}," + variables + "}}", LEADER, PASSWORD);
             assertEngineUserError(response, 400, variables);
         }
 
         // refusals raised by the lifecycle's task listeners and delegates on complete: engine REST and Tasklist
-        HttpResponse<String> created = http.post("/api/assignments", "{\"unitCode\":\"phuong-ban-co\",\"title\":\""
+        HttpResponse<String> created = http.post("/api/assignments", "{\"unitCode\":\"phuong-an-dong\",\"title\":\""
                 + "Kiểm tra cửa vào\",\"deadlineWorkingDays\":5}", LEADER, PASSWORD);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String assignmentId = HttpClient.json(created.body()).get("assignmentId").asText();

@@ -1,9 +1,5 @@
 package vn.dieuhanh.indicator.internal;
 
-import vn.dieuhanh.platform.NotFound;
-import vn.dieuhanh.platform.InputRejected;
-import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +17,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
 import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.indicator.ReportingPeriod;
@@ -31,6 +28,8 @@ import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.platform.EngineAsSystem;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
 /**
  * Explanation requests (yêu cầu giải trình): the rows REST lists, and the steps of {@code explanation-request}.

@@ -1,14 +1,14 @@
 package vn.dieuhanh.kpi.internal;
 
-import vn.dieuhanh.platform.NotFound;
-import vn.dieuhanh.platform.InputRejected;
-import vn.dieuhanh.platform.Conflict;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.kpi.LedgerKind;
 import vn.dieuhanh.kpi.LedgerRow;
+import vn.dieuhanh.platform.Conflict;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
 /** Waivers for an objective cause: a new WAIVER row referencing the waived row, never an edit. */
 @Service

@@ -1,10 +1,10 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
-import vn.dieuhanh.platform.NotFound;
-import vn.dieuhanh.platform.InputRejected;
-import vn.dieuhanh.platform.Forbidden;
-import vn.dieuhanh.platform.Conflict;
 import java.util.Map;
+import vn.dieuhanh.platform.Conflict;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
 /** What the reporting API answers besides success: subtypes of the platform's user errors (400, 404, 403, 409). */
 final class ReportingExceptions {
