@@ -83,6 +83,18 @@ public final class HttpClient {
         return send(builder.build());
     }
 
+    /** Any method with any body and content type, as a user (HTTP Basic) or with extra headers (cookies, CSRF). */
+    public HttpResponse<String> send(String method, String path, String contentType, byte[] body, String user,
+                                     String password, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, user, password).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path, String user, String password) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (user != null) {

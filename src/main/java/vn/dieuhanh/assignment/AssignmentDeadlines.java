@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.calendar.WorkingCalendar;
+import vn.dieuhanh.platform.InputLimits;
 
 /**
  * Turns what an assigner writes ("in 10 working days" or "by 15/3/2026") into the legal deadline instant (Civil Code
@@ -27,10 +28,15 @@ public class AssignmentDeadlines {
                     + "not both and not neither (hạn xử lý: số ngày làm việc hoặc ngày cụ thể)");
         }
         if (workingDays != null) {
-            if (workingDays < 1) {
-                throw new AssignmentInputException("The deadline must be at least 1 working day, got " + workingDays);
+            if (workingDays < 1 || workingDays > InputLimits.MAX_WORKING_DAYS) {
+                throw new AssignmentInputException("Số ngày làm việc phải từ 1 đến " + InputLimits.MAX_WORKING_DAYS
+                        + " (working days must be 1-" + InputLimits.MAX_WORKING_DAYS + ", got " + workingDays + ")");
             }
             return calendar.deadlineAfterWorkingDays(from, workingDays);
+        }
+        if (!InputLimits.inCalendar(date)) {
+            throw new AssignmentInputException("Hạn xử lý " + date + " ngoài lịch 1900-2100 (the deadline is outside "
+                    + "the calendar's range)");
         }
         LocalDate lastDay = date;
         while (!calendar.isWorkingDay(lastDay)) {

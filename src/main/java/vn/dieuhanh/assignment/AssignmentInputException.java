@@ -1,7 +1,9 @@
 package vn.dieuhanh.assignment;
 
-/** Input a caller can fix (unknown unit, deadline in the past, ...); the REST API answers 400 with the message. */
-public class AssignmentInputException extends RuntimeException {
+import vn.dieuhanh.platform.InputRejected;
+
+/** Input a caller can fix (unknown unit, deadline in the past, ...): a 400 with the message through every door. */
+public class AssignmentInputException extends InputRejected {
 
     public AssignmentInputException(String message) {
         super(message);

@@ -27,6 +27,11 @@ public final class VariableValues {
             return null;
         }
         if (value instanceof Number number) {
+            double real = number.doubleValue();
+            if (real != Math.rint(real) || Math.abs(real) > Integer.MAX_VALUE) {
+                throw new AssignmentInputException("Trường '" + field + "' phải là số nguyên (" + field
+                        + " must be a whole number, got " + value + ")");
+            }
             return number.intValue();
         }
         try {

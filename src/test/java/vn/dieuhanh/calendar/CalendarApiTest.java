@@ -98,7 +98,7 @@ class CalendarApiTest {
                 value -> assertThat(value).startsWith("application/problem+json"));
         JsonNode problem = json(response);
         assertThat(problem.path("status").asInt()).isEqualTo(400);
-        assertThat(problem.path("title").asText()).isEqualTo("Invalid calendar request");
+        assertThat(problem.path("title").asText()).isEqualTo("Yêu cầu không hợp lệ (Bad Request)");
         assertThat(problem.path("detail").asText()).contains("13");
 
         HttpResponse<String> negative = http.get("/api/calendar/deadline?from=2026-02-12&workingDays=-1", ADMIN,

@@ -166,7 +166,7 @@ class ExplanationRequestApiTest {
         String explainTask = taskOf(processInstanceId, OFFICER);
         HttpResponse<String> empty = http.post("/engine-rest/task/" + explainTask + "/complete",
                 "{\"variables\":{\"explanation\":{\"value\":\"  \",\"type\":\"String\"}}}", OFFICER, PASSWORD);
-        assertThat(empty.statusCode()).isEqualTo(500);
+        assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("chưa nhập nội dung");
         ClockUtil.setCurrentTime(Date.from(MONDAY.plusHours(5).toInstant()));
         complete(explainTask, OFFICER, """

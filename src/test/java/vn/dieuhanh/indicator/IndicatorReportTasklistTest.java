@@ -64,7 +64,7 @@ class IndicatorReportTasklistTest {
 
         // what Tasklist sends: the visible fields, numbers as Double (hidden fields are not submitted)
         HttpResponse<String> refused = complete(http, task, "5", "120", "80", "90", null);
-        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Báo cáo chưa hợp lệ, chưa được lưu",
                 "XH-05 (Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn): giá trị 120 lớn hơn mức tối đa 100");
         String reportId = jdbc.sql("SELECT id FROM ind_report WHERE unit_code = ? AND period = ?")

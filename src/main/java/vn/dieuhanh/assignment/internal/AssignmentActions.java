@@ -1,7 +1,5 @@
 package vn.dieuhanh.assignment.internal;
 
-import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
-
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -9,8 +7,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
-import vn.dieuhanh.platform.EngineAsSystem;
+import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.platform.Conflict;
+import vn.dieuhanh.platform.EngineAsSystem;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.NotFound;
 
 /**
  * The REST API's way to act on an assignment: it completes the same user tasks an official completes in Tasklist,
@@ -114,19 +116,20 @@ class AssignmentActions {
         return assignment;
     }
 
-    static class AssignmentNotFound extends RuntimeException {
+    static class AssignmentNotFound extends NotFound {
         AssignmentNotFound(String id) {
-            super("No assignment '" + id + "' that you may see");
+            super("Không tìm thấy nhiệm vụ '" + id + "' mà người gọi được xem (no assignment '" + id
+                    + "' that you may see)");
         }
     }
 
-    static class AssignmentForbidden extends RuntimeException {
+    static class AssignmentForbidden extends Forbidden {
         AssignmentForbidden(String message) {
             super(message);
         }
     }
 
-    static class AssignmentConflict extends RuntimeException {
+    static class AssignmentConflict extends Conflict {
         AssignmentConflict(String message) {
             super(message);
         }

@@ -4,6 +4,10 @@ import static vn.dieuhanh.assignment.InstantAssignmentProcess.*;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +27,10 @@ import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.assignment.InstantAssignmentProcess;
 import vn.dieuhanh.assignment.StatusBucket;
 import vn.dieuhanh.assignment.WorkSource;
+import vn.dieuhanh.platform.CalendarDate;
+import vn.dieuhanh.platform.InputLimits;
+import vn.dieuhanh.platform.PlainText;
+import vn.dieuhanh.platform.SingleLine;
 
 @RestController
 @RequestMapping("/api/assignments")
@@ -39,8 +47,13 @@ class AssignmentController {
         this.actions = actions;
     }
 
-    record InstantAssignmentRequest(String unitCode, String assignee, String title, String description,
-                                    String urgency, Integer deadlineWorkingDays, LocalDate deadlineDate) {
+    record InstantAssignmentRequest(@Size(max = InputLimits.CODE) @SingleLine String unitCode,
+                                    @Size(max = InputLimits.USER_ID) @SingleLine String assignee,
+                                    @Size(max = InputLimits.TITLE) @SingleLine String title,
+                                    @Size(max = InputLimits.LONG_TEXT) @PlainText String description,
+                                    @Size(max = 20) @SingleLine String urgency,
+                                    @Min(1) @Max(InputLimits.MAX_WORKING_DAYS) Integer deadlineWorkingDays,
+                                    @CalendarDate LocalDate deadlineDate) {
     }
 
     record Created(String assignmentId, String processInstanceId) {
@@ -49,7 +62,7 @@ class AssignmentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Assign a task instantly to a unit or one of its officials (City PC leaders, unit heads)")
-    Created assign(@RequestBody InstantAssignmentRequest request) {
+    Created assign(@Valid @RequestBody InstantAssignmentRequest request) {
         if (request == null) {
             throw new AssignmentInputException("A JSON body is required");
         }
@@ -75,7 +88,7 @@ class AssignmentController {
                                                      @RequestParam(required = false) String assignedBy,
                                                      @RequestParam(required = false) String directive,
                                                      @RequestParam(required = false) String bucket,
-                                                     @RequestParam(defaultValue = "100") int limit) {
+                                                     @RequestParam(defaultValue = "100") @Min(1) @Max(InputLimits.MAX_LIMIT) int limit) {
         return readModel.list(query(unit, official, source, assignedBy, directive, bucket), limit);
     }
 
@@ -113,39 +126,41 @@ class AssignmentController {
         return readModel.detail(id).orElseThrow(() -> new AssignmentActions.AssignmentNotFound(id));
     }
 
-    record DelegateRequest(String to, String note) {
+    record DelegateRequest(@Size(max = InputLimits.USER_ID) @SingleLine String to,
+                           @Size(max = InputLimits.LONG_TEXT) @PlainText String note) {
     }
 
-    record ReportRequest(String result) {
+    record ReportRequest(@Size(max = InputLimits.LONG_TEXT) @PlainText String result) {
     }
 
-    record ExtensionRequest(LocalDate proposedDeadline, String reason) {
+    record ExtensionRequest(@CalendarDate LocalDate proposedDeadline,
+                            @Size(max = InputLimits.LONG_TEXT) @PlainText String reason) {
     }
 
-    record Decision(Boolean accepted, String note) {
+    record Decision(Boolean accepted, @Size(max = InputLimits.LONG_TEXT) @PlainText String note) {
     }
 
-    record CancelRequest(String reason) {
+    record CancelRequest(@Size(max = InputLimits.LONG_TEXT) @PlainText String reason) {
     }
 
     @PostMapping("/{id}/delegate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delegate down to a division or an official of the unit (giao lại)")
-    void delegate(@PathVariable String id, @RequestBody DelegateRequest request) {
+    void delegate(@PathVariable String id, @Valid @RequestBody DelegateRequest request) {
         actions.delegate(id, request.to(), request.note());
     }
 
     @PostMapping("/{id}/report")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Report the result (báo cáo kết quả)")
-    void report(@PathVariable String id, @RequestBody ReportRequest request) {
+    void report(@PathVariable String id, @Valid @RequestBody ReportRequest request) {
         actions.report(id, request.result());
     }
 
     @PostMapping("/{id}/extension-requests")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Request an extension with a reason and a proposed date (xin gia hạn)")
-    void requestExtension(@PathVariable String id, @RequestBody ExtensionRequest request) {
+    void requestExtension(@PathVariable String id, @Valid @RequestBody ExtensionRequest request) {
         actions.requestExtension(id, request.proposedDeadline() == null ? null : request.proposedDeadline().toString(),
                 request.reason());
     }
@@ -153,21 +168,21 @@ class AssignmentController {
     @PostMapping("/{id}/review")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The assigner accepts the result or returns it for rework with a reason")
-    void review(@PathVariable String id, @RequestBody Decision decision) {
+    void review(@PathVariable String id, @Valid @RequestBody Decision decision) {
         actions.review(id, required(decision.accepted(), "accepted"), decision.note());
     }
 
     @PostMapping("/{id}/extension-decision")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The assigner approves (deadline and timers move) or refuses a pending extension request")
-    void decideExtension(@PathVariable String id, @RequestBody Decision decision) {
+    void decideExtension(@PathVariable String id, @Valid @RequestBody Decision decision) {
         actions.decideExtension(id, required(decision.accepted(), "accepted"), decision.note());
     }
 
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The assigner cancels the assignment")
-    void cancel(@PathVariable String id, @RequestBody CancelRequest request) {
+    void cancel(@PathVariable String id, @Valid @RequestBody CancelRequest request) {
         actions.cancel(id, request.reason());
     }
 

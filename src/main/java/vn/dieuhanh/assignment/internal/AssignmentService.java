@@ -24,6 +24,7 @@ import vn.dieuhanh.organisation.Approvers;
 import vn.dieuhanh.organisation.Division;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.platform.InputLimits;
 
 /**
  * The steps of an assignment's life, recorded in the engine's transaction by the lifecycle's service tasks. Each step
@@ -63,6 +64,8 @@ class AssignmentService implements Assignments {
         if (a.title() == null || a.title().isBlank()) {
             throw new AssignmentInputException("The task needs a title (trích yếu nhiệm vụ)");
         }
+        InputLimits.text(a.title(), "title", InputLimits.STORED_TITLE, false);
+        InputLimits.text(a.description(), "description", InputLimits.LONG_TEXT, true);
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
         repository.insert(new AssignmentRecord(id, a.directiveId(), a.leadAssignmentId(), a.role(), a.source(),

@@ -1,5 +1,7 @@
 package vn.dieuhanh.calendar.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -28,6 +30,8 @@ import vn.dieuhanh.calendar.internal.CalendarWebModel.ScheduleResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.SolarDateResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.WorkingDayResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.WorkingDaysBetweenResponse;
+import vn.dieuhanh.platform.InputLimits;
+import vn.dieuhanh.platform.PlainText;
 
 @RestController
 @RequestMapping("/api/calendar")
@@ -103,7 +107,7 @@ class CalendarController {
     }
 
     @PutMapping("/schedules/{year}")
-    ScheduleResponse replaceSchedule(@PathVariable int year, @RequestBody ScheduleChangeRequest request) {
+    ScheduleResponse replaceSchedule(@PathVariable int year, @Valid @RequestBody ScheduleChangeRequest request) {
         String admin = requireAdmin();
         if (request.entries() == null) {
             throw new CalendarArgumentException("'entries' is required (an empty list means statutory default)");
@@ -113,7 +117,8 @@ class CalendarController {
     }
 
     @DeleteMapping("/schedules/{year}")
-    ScheduleResponse revertSchedule(@PathVariable int year, @RequestParam String reason) {
+    ScheduleResponse revertSchedule(@PathVariable int year,
+            @RequestParam @Size(max = InputLimits.REASON) @PlainText String reason) {
         return ScheduleResponse.of(administration.revert(year, reason, requireAdmin()));
     }
 

@@ -1,5 +1,7 @@
 package vn.dieuhanh.calendar.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +12,9 @@ import java.util.Locale;
 import vn.dieuhanh.calendar.CalendarArgumentException;
 import vn.dieuhanh.calendar.CalendarDay;
 import vn.dieuhanh.calendar.DayKind;
+import vn.dieuhanh.platform.InputLimits;
+import vn.dieuhanh.platform.PlainText;
+import vn.dieuhanh.platform.SingleLine;
 
 /**
  * JSON shapes of the calendar REST API. Dates and instants are plain ISO strings so that the
@@ -46,7 +51,9 @@ final class CalendarWebModel {
     record WorkingDaysBetweenResponse(int workingDays) {
     }
 
-    record ScheduleEntryBody(String date, String kind, String group, String name, String source) {
+    record ScheduleEntryBody(@Size(max = 10) @SingleLine String date, @Size(max = 32) @SingleLine String kind,
+                             @Size(max = 32) @SingleLine String group, @Size(max = 500) @SingleLine String name,
+                             @Size(max = 1000) @SingleLine String source) {
 
         static ScheduleEntryBody of(ScheduleEntry entry) {
             return new ScheduleEntryBody(entry.date().toString(), entry.kind().name(), entry.group().name(),
@@ -67,7 +74,8 @@ final class CalendarWebModel {
         }
     }
 
-    record ScheduleChangeRequest(String reason, List<ScheduleEntryBody> entries) {
+    record ScheduleChangeRequest(@Size(max = InputLimits.REASON) @PlainText String reason,
+                                 @Size(max = 400) List<@Valid ScheduleEntryBody> entries) {
     }
 
     record AuditResponse(String changeKind, String changedBy, String changedAt, String reason, String oldEntries,

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,11 +29,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.directive.DirectiveHandlingProcess;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.CalendarDate;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.InputLimits;
+import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.PlainText;
+import vn.dieuhanh.platform.SingleLine;
 import vn.dieuhanh.platform.TrustedInput;
 
 @RestController
@@ -51,15 +60,26 @@ class DirectiveController {
         this.json = json;
     }
 
-    record Coordinating(String unitCode, Integer workingDays, LocalDate date) {
+    record Coordinating(@Size(max = InputLimits.CODE) @SingleLine String unitCode,
+                        @Min(1) @Max(InputLimits.MAX_WORKING_DAYS) Integer workingDays,
+                        @CalendarDate LocalDate date) {
     }
 
-    record Assignment(String leadUnit, Integer deadlineWorkingDays, LocalDate deadlineDate,
-                      List<Coordinating> coordinating, List<String> informedUnits, String note) {
+    record Assignment(@Size(max = InputLimits.CODE) @SingleLine String leadUnit,
+                      @Min(1) @Max(InputLimits.MAX_WORKING_DAYS) Integer deadlineWorkingDays,
+                      @CalendarDate LocalDate deadlineDate,
+                      @Size(max = 200) List<@Valid Coordinating> coordinating,
+                      @Size(max = 200) List<@Size(max = InputLimits.CODE) @SingleLine String> informedUnits,
+                      @Size(max = InputLimits.LONG_TEXT) @PlainText String note) {
     }
 
-    record RegisterDirective(String source, String documentNumber, LocalDate issuedOn, LocalDate receivedOn,
-                             String summary, String urgency, String attachmentRef, Assignment assignment) {
+    record RegisterDirective(@Size(max = 40) @SingleLine String source,
+                             @Size(max = 100) @SingleLine String documentNumber,
+                             @CalendarDate LocalDate issuedOn, @CalendarDate LocalDate receivedOn,
+                             @Size(max = InputLimits.TITLE) @SingleLine String summary,
+                             @Size(max = 20) @SingleLine String urgency,
+                             @Size(max = 1000) @SingleLine String attachmentRef,
+                             @Valid Assignment assignment) {
     }
 
     record Registered(String directiveId, String processInstanceId, String leadAssignmentId,
@@ -69,7 +89,7 @@ class DirectiveController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a directive (the City PC Office); a City PC leader may assign it in the same call")
-    Registered register(@RequestBody RegisterDirective request) throws JsonProcessingException {
+    Registered register(@Valid @RequestBody RegisterDirective request) throws JsonProcessingException {
         if (request == null) {
             throw new AssignmentInputException("A JSON body is required");
         }
@@ -87,8 +107,8 @@ class DirectiveController {
             String caller = identityService.getCurrentAuthentication().getUserId();
             List<String> groups = identityService.getCurrentAuthentication().getGroupIds();
             if (!groups.contains(Role.LEADER.groupId()) && !groups.contains("camunda-admin")) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                        "Only City People's Committee leaders assign directives");
+                throw new Forbidden("Chỉ lãnh đạo UBND Thành phố giao xử lý văn bản chỉ đạo (only City People's "
+                        + "Committee leaders assign directives)");
             }
             variables.put(VAR_ASSIGNED_BY, caller);
             variables.put(VAR_LEAD_UNIT, assignment.leadUnit());
@@ -133,7 +153,7 @@ class DirectiveController {
     @Operation(summary = "One directive; its assignments are listed by GET /api/assignments?directive={id}")
     DirectiveView one(@PathVariable String id) {
         DirectiveRepository.DirectiveRecord d = repository.find(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "No directive '" + id + "'"));
+                new NotFound("Không có văn bản chỉ đạo '" + id + "' (no directive '" + id + "')"));
         LocalDate registeredOn = d.registeredAt().atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
         return new DirectiveView(d.id(), d.source(), d.documentNumber(), d.issuedOn(), d.receivedOn(),
                 registeredOn.equals(d.receivedOn()), d.summary(), d.urgency(), d.attachmentRef(), d.registeredBy(),

@@ -24,6 +24,7 @@ import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.directive.DirectivePlan;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.platform.InputLimits;
 
 /** Registering directives and turning a leader's plan into assignments. */
 @Service
@@ -56,6 +57,9 @@ class DirectiveService {
         Urgency urgency = Urgency.parse(r.urgency());
         require(r.documentNumber(), "documentNumber (số, ký hiệu văn bản)");
         require(r.summary(), "summary (trích yếu)");
+        InputLimits.text(r.documentNumber(), "documentNumber", 100, false);
+        InputLimits.text(r.summary(), "summary", InputLimits.TITLE, false);
+        InputLimits.text(r.attachmentRef(), "attachmentRef", 1000, false);
         if (r.issuedOn() == null) {
             throw new AssignmentInputException("issuedOn (ngày ban hành) is required");
         }

@@ -7,11 +7,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.NotFound;
 
 /** Explanation requests (yêu cầu giải trình): leaders, analysts and admins see all, other officials their unit's. */
 @RestController
 @RequestMapping("/api/explanation-requests")
-class ExplanationController extends IndicatorApiErrors {
+class ExplanationController {
 
     private final ExplanationRequests explanations;
     private final IndicatorAccess access;

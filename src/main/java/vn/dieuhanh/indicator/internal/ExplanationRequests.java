@@ -1,7 +1,5 @@
 package vn.dieuhanh.indicator.internal;
 
-import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
 import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.indicator.ReportingPeriod;
@@ -31,6 +30,8 @@ import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.platform.HistoryReadGrants;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
 /**
  * Explanation requests (yêu cầu giải trình): the rows REST lists, and the steps of {@code explanation-request}.
@@ -61,14 +62,14 @@ public class ExplanationRequests {
     }
 
     /** Input a caller can fix: a 400. */
-    public static class InvalidRequest extends RuntimeException {
+    public static class InvalidRequest extends InputRejected {
         public InvalidRequest(String message) {
             super(message);
         }
     }
 
     /** An unknown indicator: a 404. */
-    public static class IndicatorNotFound extends RuntimeException {
+    public static class IndicatorNotFound extends NotFound {
         public IndicatorNotFound(String message) {
             super(message);
         }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Forbidden;
 
 /**
  * Who may do what with explanation requests: City PC leaders ({@code role-leader}), process analysts
@@ -34,7 +35,7 @@ class IndicatorAccess {
     Caller caller() {
         Authentication authentication = identity.getCurrentAuthentication();
         if (authentication == null || authentication.getUserId() == null) {
-            throw new IndicatorApiErrors.Forbidden("Not authenticated (chưa đăng nhập)");
+            throw new Forbidden("Not authenticated (chưa đăng nhập)");
         }
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         Optional<Official> official = directory.official(authentication.getUserId());

@@ -1,6 +1,10 @@
 package vn.dieuhanh.indicator.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,11 +31,16 @@ import vn.dieuhanh.indicator.ReportingPeriod;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.organisation.UnitKind;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.InputLimits;
+import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.PlainText;
+import vn.dieuhanh.platform.SingleLine;
 
 /** The indicator catalogue, plan targets, the aggregated tables and explanation requests about an indicator. */
 @RestController
 @RequestMapping("/api/indicators")
-class IndicatorController extends IndicatorApiErrors {
+class IndicatorController {
 
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -64,7 +73,10 @@ class IndicatorController extends IndicatorApiErrors {
                        List<TargetView> targets) {
     }
 
-    record ExplanationBody(String unitCode, String period, String question, Integer workingDays) {
+    record ExplanationBody(@Size(max = InputLimits.CODE) @SingleLine String unitCode,
+                           @Size(max = 10) @SingleLine String period,
+                           @Size(max = InputLimits.LONG_TEXT) @PlainText String question,
+                           @Min(1) @Max(InputLimits.MAX_WORKING_DAYS) Integer workingDays) {
     }
 
     private final JdbcIndicatorCatalogue catalogue;
@@ -172,7 +184,7 @@ class IndicatorController extends IndicatorApiErrors {
     @Operation(summary = "Ask a unit to explain an indicator {unitCode, period?, question, workingDays} (City PC "
             + "leaders, analysts, admins): starts the process explanation-request; 201 with the request")
     ResponseEntity<ExplanationRequests.View> requestExplanation(@PathVariable String code,
-                                                                @RequestBody ExplanationBody body) {
+                                                                @Valid @RequestBody ExplanationBody body) {
         IndicatorAccess.Caller caller = access.caller();
         if (!caller.privileged()) {
             throw new Forbidden("Only City PC leaders, analysts and administrators may request an explanation "

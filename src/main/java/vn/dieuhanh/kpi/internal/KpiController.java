@@ -1,6 +1,9 @@
 package vn.dieuhanh.kpi.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -9,8 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +26,9 @@ import vn.dieuhanh.kpi.SubjectKind;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.InputLimits;
+import vn.dieuhanh.platform.PlainText;
 
 /** KPI scores, rankings and waivers (Decree 335/2025/ND-CP). */
 @RestController
@@ -135,14 +139,14 @@ class KpiController {
                 .body(content);
     }
 
-    record WaiverRequest(Long ledgerId, String reason) {
+    record WaiverRequest(@Min(1) Long ledgerId, @Size(max = InputLimits.REASON) @PlainText String reason) {
     }
 
     @PostMapping("/waivers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Waive a late item for an objective cause (City PC leaders, the unit's head, admins); "
             + "the reason is required; recorded as a new ledger row")
-    LedgerRow waive(@RequestBody WaiverRequest request) {
+    LedgerRow waive(@Valid @RequestBody WaiverRequest request) {
         if (request == null || request.ledgerId() == null) {
             throw new KpiWaivers.WaiverRejected("ledgerId is required");
         }
@@ -166,31 +170,5 @@ class KpiController {
         Official official = directory.official(caller.getUserId()).orElse(null);
         return official != null && official.role() == Role.LEADER
                 || official != null && official.role() == Role.HEAD && official.unitCode().equals(unitCode);
-    }
-
-    static class Forbidden extends RuntimeException {
-        Forbidden(String message) {
-            super(message);
-        }
-    }
-
-    @ExceptionHandler(KpiWaivers.RowNotFound.class)
-    ProblemDetail notFound(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(KpiWaivers.AlreadyWaived.class)
-    ProblemDetail conflict(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(Forbidden.class)
-    ProblemDetail forbidden(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler({KpiWaivers.WaiverRejected.class, IllegalArgumentException.class})
-    ProblemDetail badRequest(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Forbidden;
 
 /**
  * Who may read which scores. An official's score is personal; a unit's detail is its own business; the ranking is
@@ -54,7 +55,7 @@ class KpiReaders {
     Reader current() {
         Authentication caller = identity.getCurrentAuthentication();
         if (caller == null) {
-            throw new KpiController.Forbidden("Not authenticated");
+            throw new Forbidden("Not authenticated");
         }
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         Official official = directory.official(caller.getUserId()).orElse(null);
@@ -67,14 +68,14 @@ class KpiReaders {
 
     void checkUnitRanking(Reader reader) {
         if (!reader.citywide() && !reader.leadsUnit()) {
-            throw new KpiController.Forbidden("The unit ranking is for City PC leaders, the Office and unit heads "
+            throw new Forbidden("The unit ranking is for City PC leaders, the Office and unit heads "
                     + "(chỉ lãnh đạo mới xem được bảng xếp hạng đơn vị)");
         }
     }
 
     void checkUnit(Reader reader, String unitCode) {
         if (!reader.citywide() && !reader.belongsTo(unitCode)) {
-            throw new KpiController.Forbidden("Only the unit's own officials and City PC leaders see the unit's score "
+            throw new Forbidden("Only the unit's own officials and City PC leaders see the unit's score "
                     + "(không có quyền xem điểm của đơn vị khác)");
         }
     }
@@ -90,7 +91,7 @@ class KpiReaders {
         if (reader.leadsUnit() && (requestedUnit == null || reader.leads(requestedUnit))) {
             return Optional.of(reader.official().unitCode());
         }
-        throw new KpiController.Forbidden("Officials' scores are personal: only their unit's head and deputies and "
+        throw new Forbidden("Officials' scores are personal: only their unit's head and deputies and "
                 + "City PC leaders see them (điểm của cán bộ chỉ lãnh đạo đơn vị được xem)");
     }
 
@@ -100,7 +101,7 @@ class KpiReaders {
         }
         String unitOfOfficial = directory.official(userId).map(Official::unitCode).orElse(null);
         if (unitOfOfficial == null || !reader.leads(unitOfOfficial)) {
-            throw new KpiController.Forbidden("Officials' scores are personal: only the official, their unit's head "
+            throw new Forbidden("Officials' scores are personal: only the official, their unit's head "
                     + "and deputies and City PC leaders see them (không có quyền xem điểm của cán bộ này)");
         }
     }

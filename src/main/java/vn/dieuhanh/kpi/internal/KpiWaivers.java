@@ -6,25 +6,28 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.kpi.LedgerKind;
 import vn.dieuhanh.kpi.LedgerRow;
+import vn.dieuhanh.platform.Conflict;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
 /** Waivers for an objective cause: a new WAIVER row referencing the waived row, never an edit. */
 @Service
 @Transactional
 public class KpiWaivers {
 
-    public static class WaiverRejected extends RuntimeException {
+    public static class WaiverRejected extends InputRejected {
         public WaiverRejected(String message) {
             super(message);
         }
     }
 
-    public static class AlreadyWaived extends RuntimeException {
+    public static class AlreadyWaived extends Conflict {
         public AlreadyWaived(String message) {
             super(message);
         }
     }
 
-    public static class RowNotFound extends RuntimeException {
+    public static class RowNotFound extends NotFound {
         public RowNotFound(String message) {
             super(message);
         }

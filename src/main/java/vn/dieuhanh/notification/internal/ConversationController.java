@@ -2,6 +2,8 @@ package vn.dieuhanh.notification.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dieuhanh.platform.PlainText;
 
 @RestController
 @RequestMapping("/api/assignments/{id}")
@@ -23,10 +26,10 @@ class ConversationController {
         this.conversations = conversations;
     }
 
-    record MessageRequest(String text) {
+    record MessageRequest(@Size(max = ConversationService.MAX_TEXT) @PlainText String text) {
     }
 
-    record NudgeRequest(String note) {
+    record NudgeRequest(@Size(max = ConversationService.MAX_TEXT) @PlainText String note) {
     }
 
     @GetMapping("/messages")
@@ -38,14 +41,14 @@ class ConversationController {
     @PostMapping("/messages")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Post a message; the holder, the unit head, the assigner and the reviewer are notified")
-    ConversationService.Message post(@PathVariable String id, @RequestBody(required = false) MessageRequest request) {
+    ConversationService.Message post(@PathVariable String id, @Valid @RequestBody(required = false) MessageRequest request) {
         return conversations.post(id, request == null ? null : request.text());
     }
 
     @PostMapping("/nudge")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Remind the holder (the assigner, City PC leaders, administrators); recorded in the trail")
-    ConversationService.Nudged nudge(@PathVariable String id, @RequestBody(required = false) NudgeRequest request) {
+    ConversationService.Nudged nudge(@PathVariable String id, @Valid @RequestBody(required = false) NudgeRequest request) {
         return conversations.nudge(id, request == null ? null : request.note());
     }
 }

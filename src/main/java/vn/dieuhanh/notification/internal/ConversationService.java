@@ -21,6 +21,10 @@ import vn.dieuhanh.notification.NotificationKind;
 import vn.dieuhanh.notification.Notifications;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.platform.Conflict;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
 /**
  * The conversation on an assignment and leaders' nudges. A message and its notifications, a nudge, its trail entry
@@ -64,10 +68,10 @@ class ConversationService {
         Participants p = visible(assignmentId);
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
-            throw new NotificationProblems.BadInput("Nhập nội dung trao đổi (the message text is required)");
+            throw new InputRejected("Nhập nội dung trao đổi (the message text is required)");
         }
         if (clean.length() > MAX_TEXT) {
-            throw new NotificationProblems.BadInput("Nội dung trao đổi dài quá " + MAX_TEXT + " ký tự (the message "
+            throw new InputRejected("Nội dung trao đổi dài quá " + MAX_TEXT + " ký tự (the message "
                     + "is longer than " + MAX_TEXT + " characters)");
         }
         String author = Caller.of(identityService).userId();
@@ -104,21 +108,21 @@ class ConversationService {
         Participants p = visible(assignmentId);
         Caller caller = Caller.of(identityService);
         if (!caller.userId().equals(p.assignedBy()) && !caller.isCityLeader() && !caller.isAdmin()) {
-            throw new NotificationProblems.Forbidden("Chỉ người giao việc hoặc lãnh đạo UBND Thành phố được nhắc việc "
+            throw new Forbidden("Chỉ người giao việc hoặc lãnh đạo UBND Thành phố được nhắc việc "
                     + "(only the assigner or a City PC leader may nudge)");
         }
         if (!p.open()) {
-            throw new NotificationProblems.Conflict("Nhiệm vụ đã kết thúc (the assignment is completed or cancelled)");
+            throw new Conflict("Nhiệm vụ đã kết thúc (the assignment is completed or cancelled)");
         }
         String holder = p.holderUser() != null ? p.holderUser()
                 : directory.head(p.unitCode()).map(Official::userId).orElse(null);
         if (holder == null) {
-            throw new NotificationProblems.Conflict("Không xác định được người đang xử lý nhiệm vụ (nobody holds the "
+            throw new Conflict("Không xác định được người đang xử lý nhiệm vụ (nobody holds the "
                     + "assignment: its unit has no head registered)");
         }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > MAX_TEXT) {
-            throw new NotificationProblems.BadInput("Ý kiến nhắc việc dài quá " + MAX_TEXT + " ký tự");
+            throw new InputRejected("Ý kiến nhắc việc dài quá " + MAX_TEXT + " ký tự");
         }
         participants.recordNudge(assignmentId, caller.userId(), cleanNote);
         Map<String, Object> model = model(p);
@@ -146,7 +150,7 @@ class ConversationService {
     }
 
     private Participants visible(String assignmentId) {
-        return participants.visibleToCaller(assignmentId).orElseThrow(() -> new NotificationProblems.NotFound(
+        return participants.visibleToCaller(assignmentId).orElseThrow(() -> new NotFound(
                 "No assignment '" + assignmentId + "' that you may see"));
     }
 

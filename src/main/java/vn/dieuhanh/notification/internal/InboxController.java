@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.notification.NotificationKind;
+import vn.dieuhanh.platform.NotFound;
 
 @RestController
 @RequestMapping("/api/inbox")
@@ -64,7 +65,7 @@ class InboxController {
         int mine = jdbc.sql("SELECT COUNT(*) FROM ntf_inbox_item WHERE id = ? AND recipient = ?").params(id, user)
                 .query(Integer.class).single();
         if (mine == 0) {
-            throw new NotificationProblems.NotFound("No notification " + id + " in your inbox");
+            throw new NotFound("No notification " + id + " in your inbox");
         }
         jdbc.sql("UPDATE ntf_inbox_item SET read_at = ? WHERE id = ? AND recipient = ? AND read_at IS NULL")
                 .params(OutboxRepository.utc(clock.instant()), id, user).update();

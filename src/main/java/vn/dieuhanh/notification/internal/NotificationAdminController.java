@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dieuhanh.platform.Conflict;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.NotFound;
 
 @RestController
 @RequestMapping("/api/admin/notifications")
@@ -42,9 +45,9 @@ class NotificationAdminController {
     OutboxRepository.DeliveryView retry(@PathVariable long id) {
         requireAdmin();
         OutboxRepository.DeliveryView delivery = repository.delivery(id)
-                .orElseThrow(() -> new NotificationProblems.NotFound("No notification delivery " + id));
+                .orElseThrow(() -> new NotFound("No notification delivery " + id));
         if (!repository.retry(id, clock.instant())) {
-            throw new NotificationProblems.Conflict("Delivery " + id + " is " + delivery.status()
+            throw new Conflict("Delivery " + id + " is " + delivery.status()
                     + ", only FAILED deliveries can be retried");
         }
         return repository.delivery(id).orElse(delivery);
@@ -52,7 +55,7 @@ class NotificationAdminController {
 
     private void requireAdmin() {
         if (!Caller.of(identityService).isAdmin()) {
-            throw new NotificationProblems.Forbidden("Only administrators may manage notification deliveries");
+            throw new Forbidden("Only administrators may manage notification deliveries");
         }
     }
 }

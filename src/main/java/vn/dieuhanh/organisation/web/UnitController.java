@@ -5,18 +5,18 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import vn.dieuhanh.organisation.Division;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.organisation.UnitKind;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
 @RestController
 @RequestMapping("/api/units")
@@ -37,7 +37,7 @@ class UnitController {
         try {
             unitKind = kind.filter(k -> !k.isBlank()).map(UnitKind::fromCode);
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new InputRejected("Loại đơn vị không hợp lệ (" + e.getMessage() + ")");
         }
         return directory.units(unitKind).stream().map(UnitSummary::of).toList();
     }
@@ -46,7 +46,7 @@ class UnitController {
     @Operation(summary = "One unit with its parent, children, divisions, head and members")
     UnitDetail unit(@PathVariable String code) {
         Unit unit = directory.unit(code).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit with code '" + code + "'"));
+                new NotFound("Không có đơn vị mã '" + code + "' (no unit with code '" + code + "')"));
         UnitSummary parent = unit.parentCode() == null ? null
                 : directory.unit(unit.parentCode()).map(UnitSummary::of).orElse(null);
         return new UnitDetail(unit.code(), unit.name(), unit.kind().code(), unit.kind().label(), parent,

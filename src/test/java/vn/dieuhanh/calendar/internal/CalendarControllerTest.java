@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import vn.dieuhanh.platform.web.ProblemDetailsAdvice;
 
 class CalendarControllerTest {
 
@@ -29,7 +30,7 @@ class CalendarControllerTest {
     private final MockMvc mvc = MockMvcBuilders
             .standaloneSetup(new CalendarController(module.lunarCalendar, module.workingCalendar,
                     module.administration, identityService))
-            .setControllerAdvice(new CalendarExceptionHandler())
+            .setControllerAdvice(new ProblemDetailsAdvice())
             .build();
 
     @AfterEach
@@ -93,14 +94,14 @@ class CalendarControllerTest {
             "/api/calendar/solar?year=2025&month=12&day=30 | has only 29 days",
             "/api/calendar/solar?year=2026&month=1&day=1&leap=true | no leap month 1",
             "/api/calendar/solar?year=2101&month=1&day=1 | between 1900 and 2100",
-            "/api/calendar/solar?year=2026&month=1 | Missing request parameter 'day'",
-            "/api/calendar/solar?year=abc&month=1&day=1 | Parameter 'year' must be of type int",
+            "/api/calendar/solar?year=2026&month=1 | missing request parameter 'day'",
+            "/api/calendar/solar?year=abc&month=1&day=1 | parameter 'year' must be a whole number",
             "/api/calendar/lunar?date=1899-12-31 | between 1900-01-01 and 2100-12-31",
             "/api/calendar/lunar?date=2026-02-30 | must be a date YYYY-MM-DD",
             "/api/calendar/holidays?year=1800 | between 1900 and 2100",
             "/api/calendar/deadline?from=2026-02-12T10:00:00%2B07:00&workingDays=-1 | must not be negative",
             "/api/calendar/deadline?from=yesterday&workingDays=1 | ISO-8601",
-            "/api/calendar/deadline?from=2026-02-12T10:00:00%2B07:00&workingDays=three | 'workingDays' must be of type int",
+            "/api/calendar/deadline?from=2026-02-12T10:00:00%2B07:00&workingDays=three | parameter 'workingDays' must be a whole number",
             "/api/calendar/deadline/hours?from=2026-02-12T10:00:00%2B07:00&duration=4h | ISO-8601 duration"
     })
     void badInputIsA400WithAClearMessage(String url, String message) throws Exception {

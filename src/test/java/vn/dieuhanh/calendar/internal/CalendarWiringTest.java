@@ -31,7 +31,7 @@ class CalendarWiringTest {
     void beansAreExposedThroughThePublicInterfaces() {
         new ApplicationContextRunner()
                 .withUserConfiguration(CalendarConfiguration.class, CalendarController.class,
-                        CalendarExceptionHandler.class, ComputeDeadlineDelegate.class)
+                        ComputeDeadlineDelegate.class)
                 .withBean(DataSource.class, () -> database.database)
                 .withBean(IdentityService.class, () -> mock(IdentityService.class))
                 .withPropertyValues("dieuhanh.calendar.working-hours=07:30-11:30,13:30-17:30",

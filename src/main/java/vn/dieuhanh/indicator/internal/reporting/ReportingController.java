@@ -2,6 +2,9 @@ package vn.dieuhanh.indicator.internal.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +26,9 @@ import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Campaign;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Entry;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Report;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
+import vn.dieuhanh.platform.InputLimits;
+import vn.dieuhanh.platform.PlainText;
+import vn.dieuhanh.platform.SingleLine;
 
 @RestController
 @Tag(name = "Báo cáo chỉ tiêu", description = "Indicator reporting campaigns, unit reports, approvals, corrections")
@@ -80,13 +86,18 @@ class ReportingController {
                         List<VersionView> versions) {
     }
 
-    record OpenCampaignRequest(String period) {
+    record OpenCampaignRequest(@Size(max = 10) @SingleLine String period) {
     }
 
-    record ValuesRequest(Map<String, BigDecimal> values, Map<String, String> notes, String reason) {
+    record ValuesRequest(
+            @Size(max = 200) Map<@Size(max = 40) @SingleLine String, @Digits(integer = 16, fraction = 4) BigDecimal>
+                    values,
+            @Size(max = 200) Map<@Size(max = 40) @SingleLine String,
+                    @Size(max = InputLimits.REASON) @PlainText String> notes,
+            @Size(max = InputLimits.REASON) @PlainText String reason) {
     }
 
-    record DecisionRequest(Boolean approve, String reason) {
+    record DecisionRequest(Boolean approve, @Size(max = InputLimits.REASON) @PlainText String reason) {
     }
 
     // --- campaigns -------------------------------------------------------------------------------------------------
@@ -117,7 +128,7 @@ class ReportingController {
 
     @PostMapping("/api/indicator-campaigns")
     @Operation(summary = "Open the campaign of a period by hand (admins); 201 when opened, 200 when it existed")
-    org.springframework.http.ResponseEntity<CampaignService.Opened> open(@RequestBody OpenCampaignRequest request) {
+    org.springframework.http.ResponseEntity<CampaignService.Opened> open(@Valid @RequestBody OpenCampaignRequest request) {
         ReportingAccess.Caller caller = access.requireAdmin();
         if (request == null || request.period() == null) {
             throw new ReportInputException("period is required, e.g. 2026-03, 2026-Q1 or 2026");
@@ -166,7 +177,7 @@ class ReportingController {
 
     @PutMapping("/api/indicator-reports/{id}/draft")
     @Operation(summary = "Save a draft (the unit's officials); numbers of the unit's indicators only, not yet checked")
-    VersionView draft(@PathVariable String id, @RequestBody ValuesRequest request) {
+    VersionView draft(@PathVariable String id, @Valid @RequestBody ValuesRequest request) {
         Entry entry = actions.saveDraft(id, values(request));
         return view(entry);
     }
@@ -174,14 +185,14 @@ class ReportingController {
     @PostMapping("/api/indicator-reports/{id}/submit")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Submit to the unit head; 400 with problems per indicator when values are refused")
-    void submit(@PathVariable String id, @RequestBody ValuesRequest request) {
+    void submit(@PathVariable String id, @Valid @RequestBody ValuesRequest request) {
         actions.submit(id, values(request));
     }
 
     @PostMapping("/api/indicator-reports/{id}/decision")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "The unit head approves or rejects (with a reason) the submission or correction")
-    void decide(@PathVariable String id, @RequestBody DecisionRequest request) {
+    void decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
         if (request == null || request.approve() == null) {
             throw new ReportInputException("approve (true/false) is required");
         }
@@ -191,7 +202,7 @@ class ReportingController {
     @PostMapping("/api/indicator-reports/{id}/corrections")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Correct an approved report: a new version with a reason, approved again by the head")
-    VersionView correct(@PathVariable String id, @RequestBody ValuesRequest request) {
+    VersionView correct(@PathVariable String id, @Valid @RequestBody ValuesRequest request) {
         return view(actions.correct(id, values(request), request.reason()));
     }
 

@@ -1,22 +1,26 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
 import java.util.Map;
+import vn.dieuhanh.platform.Conflict;
+import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 
-/** What the reporting API answers besides success; mapped to RFC 9457 problems by {@link ReportingProblems}. */
+/** What the reporting API answers besides success: subtypes of the platform's user errors (400, 404, 403, 409). */
 final class ReportingExceptions {
 
     private ReportingExceptions() {
     }
 
     /** Input the caller can fix (400). */
-    static class ReportInputException extends RuntimeException {
+    static class ReportInputException extends InputRejected {
         ReportInputException(String message) {
             super(message);
         }
     }
 
     /** Values refused by the catalogue's rules (400), one Vietnamese message per indicator code. */
-    static class ReportValidationFailed extends RuntimeException {
+    static class ReportValidationFailed extends InputRejected {
         private final Map<String, String> problems;
 
         ReportValidationFailed(Map<String, String> problems) {
@@ -25,25 +29,26 @@ final class ReportingExceptions {
             this.problems = Map.copyOf(problems);
         }
 
-        Map<String, String> problems() {
+        @Override
+        public Map<String, String> problems() {
             return problems;
         }
     }
 
-    static class ReportNotFound extends RuntimeException {
+    static class ReportNotFound extends NotFound {
         ReportNotFound(String what) {
             super("Không tìm thấy " + what + " (not found, or not yours to see)");
         }
     }
 
-    static class ReportForbidden extends RuntimeException {
+    static class ReportForbidden extends Forbidden {
         ReportForbidden(String message) {
             super(message);
         }
     }
 
     /** The report is not in a state for this step (409). */
-    static class ReportConflict extends RuntimeException {
+    static class ReportConflict extends Conflict {
         ReportConflict(String message) {
             super(message);
         }

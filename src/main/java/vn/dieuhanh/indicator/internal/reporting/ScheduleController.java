@@ -2,6 +2,10 @@ package vn.dieuhanh.indicator.internal.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.dieuhanh.indicator.Frequency;
 import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportInputException;
 import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Schedule;
+import vn.dieuhanh.platform.SingleLine;
 
 @RestController
 @Tag(name = "Lịch báo cáo chỉ tiêu", description = "When campaigns open and when reports are due, per frequency")
@@ -34,7 +39,8 @@ class ScheduleController {
                         Instant updatedAt, Instant nextFireAt) {
     }
 
-    record ScheduleRequest(String openCron, Integer dueWorkingDays, Boolean enabled) {
+    record ScheduleRequest(@Size(max = 120) @SingleLine String openCron, @Min(1) @Max(60) Integer dueWorkingDays,
+                           Boolean enabled) {
     }
 
     @GetMapping("/api/indicator-schedules")
@@ -54,7 +60,7 @@ class ScheduleController {
     @Transactional
     @Operation(summary = "Change when campaigns open (Quartz cron, Asia/Ho_Chi_Minh), when reports are due (working "
             + "days after the period) and whether it runs; reschedules the cluster's trigger (admins)")
-    ScheduleView put(@PathVariable String frequency, @RequestBody ScheduleRequest request) {
+    ScheduleView put(@PathVariable String frequency, @Valid @RequestBody ScheduleRequest request) {
         ReportingAccess.Caller caller = access.requireAdmin();
         Schedule current = repository.schedule(frequency(frequency).name()).orElseThrow();
         if (request == null) {
