@@ -210,9 +210,18 @@ class AssignmentTamperingTest {
         JsonNode assignment = get("/api/assignments/" + id, HEAD_A).get("assignment");
         assertThat(assignment.get("assignedBy").asText()).isEqualTo(HEAD_A);
         assertThat(assignment.get("reviewer").asText()).isEqualTo(HEAD_A);
-        // a process without a start form is the application's to start
+        // a process without a start form is the application's to start (by key the head does not even see it; by id
+        // the input guard refuses it)
+        long lifecycles = runtimeService.createProcessInstanceQuery().processDefinitionKey("assignment-lifecycle").count();
         assertThat(http.post("/engine-rest/process-definition/key/assignment-lifecycle/start",
-                "{\"businessKey\":\"" + id + "\"}", HEAD_A, PASSWORD).statusCode()).isEqualTo(403);
+                "{\"businessKey\":\"" + id + "\"}", HEAD_A, PASSWORD).statusCode()).isIn(403, 404);
+        String definitionId = runtimeService.createProcessInstanceQuery().processDefinitionKey("assignment-lifecycle")
+                .list().get(0).getProcessDefinitionId();
+        HttpResponse<String> byId = http.post("/engine-rest/process-definition/" + definitionId + "/start",
+                "{\"businessKey\":\"" + id + "\"}", HEAD_A, PASSWORD);
+        assertThat(byId.statusCode()).as(byId.body()).isIn(403, 404);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("assignment-lifecycle").count())
+                .isEqualTo(lifecycles);
     }
 
     @Test
