@@ -38,8 +38,8 @@ public final class ExtraNode {
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.datasource.hikari.connection-timeout=3000",
+                "--spring.datasource.hikari.maximum-pool-size=20", // as production: one per job thread, relay, Quartz, requests
+                "--spring.datasource.hikari.connection-timeout=30000",
                 "--spring.mail.host=" + TestMailServer.host(),
                 "--spring.mail.port=" + TestMailServer.port(),
                 "--dieuhanh.notifications.relay-interval=200ms",
