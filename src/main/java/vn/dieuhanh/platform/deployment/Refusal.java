@@ -33,9 +33,14 @@ enum Refusal {
         this.english = english;
     }
 
+    /** "gọi phương thức (method calls are not allowed)". */
+    String reason() {
+        return vietnamese + " (" + english + ")";
+    }
+
     /** "Biểu thức không được phép tại phần tử X: gọi phương thức (method calls are not allowed)". */
     String at(String elementId) {
         String what = expression ? "Biểu thức không được phép" : "Thành phần không được phép";
-        return what + " tại phần tử " + elementId + ": " + vietnamese + " (" + english + ")";
+        return what + " tại phần tử " + elementId + ": " + reason();
     }
 }

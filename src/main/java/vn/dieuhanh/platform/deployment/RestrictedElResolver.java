@@ -27,8 +27,8 @@ final class RestrictedElResolver extends ELResolver {
     }
 
     private static ELException denied(Refusal refusal, Object base, Object property) {
-        return new ELException("Biểu thức bị chặn khi chạy (expression denied at run time): "
-                + refusal.at(String.valueOf(property)) + " [" + base.getClass().getName() + "]");
+        return new ELException("Biểu thức bị chặn khi chạy (expression denied at run time): " + refusal.reason()
+                + ": " + property + " [" + base.getClass().getName() + "]");
     }
 
     private void guard(Object base, Object property) {
