@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Component;
 
-/** Idempotent Camunda grants: adds the missing permissions to a group's grant on a resource, or creates it. */
+/**
+ * Idempotent Camunda grants: adds the missing permissions to a group's grant on a resource, or creates it; removes
+ * permissions a group must no longer have.
+ */
 @Component
 public class AuthorizationGrants {
 
@@ -21,12 +24,7 @@ public class AuthorizationGrants {
     }
 
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization authorization = find(groupId, resource, resourceId);
         if (authorization == null) {
             authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
@@ -45,14 +43,9 @@ public class AuthorizationGrants {
         }
     }
 
-    /** Removes permissions from a group's grant on a resource (a policy that became stricter); idempotent. */
+    /** Takes the permissions out of the group's grant on the resource, if it has them. */
     public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization authorization = find(groupId, resource, resourceId);
         if (authorization == null) {
             return;
         }
@@ -66,5 +59,14 @@ public class AuthorizationGrants {
         if (present) {
             authorizationService.saveAuthorization(authorization);
         }
+    }
+
+    private Authorization find(String groupId, Resource resource, String resourceId) {
+        return authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
     }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Role;
 import vn.dieuhanh.platform.AuthorizationGrants;
@@ -16,6 +17,10 @@ import vn.dieuhanh.platform.AuthorizationGrants;
  * What each role may do in Camunda, granted to the role groups (admins, group {@code camunda-admin}, get everything
  * from the engine's admin-user set-up). Task visibility itself is not granted here: the engine grants a task to its
  * assignee and candidate groups, which is what keeps a ward's work invisible to other wards.
+ * <p>
+ * Models reach production by release (the repository's {@code processes/}, deployed at start): analysts read
+ * deployments but create or delete them only where {@code dieuhanh.security.analysts-may-deploy} is true (the demo
+ * profile). Switching it off also takes the permissions back from a database that had them.
  */
 @Component
 class CamundaAccessPolicy {
@@ -28,11 +33,14 @@ class CamundaAccessPolicy {
     private final AuthorizationGrants grants;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final boolean analystsMayDeploy;
 
-    CamundaAccessPolicy(AuthorizationGrants grants, FilterService filterService, TaskService taskService) {
+    CamundaAccessPolicy(AuthorizationGrants grants, FilterService filterService, TaskService taskService,
+                        @Value("${dieuhanh.security.analysts-may-deploy:false}") boolean analystsMayDeploy) {
         this.grants = grants;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.analystsMayDeploy = analystsMayDeploy;
     }
 
     void apply() {
@@ -50,7 +58,12 @@ class CamundaAccessPolicy {
 
         String analysts = Role.ANALYST.groupId();
         grant(analysts, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
-        grant(analysts, Resources.DEPLOYMENT, ALL, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(analysts, Resources.DEPLOYMENT, ALL, Permissions.READ);
+        if (analystsMayDeploy) {
+            grant(analysts, Resources.DEPLOYMENT, ALL, Permissions.CREATE, Permissions.DELETE);
+        } else {
+            grants.revoke(analysts, Resources.DEPLOYMENT, ALL, Permissions.CREATE, Permissions.DELETE);
+        }
         grant(analysts, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.UPDATE);
         // history is business content: analysts get process-level figures from /api/process-statistics instead
         grants.revoke(analysts, Resources.PROCESS_DEFINITION, ALL, Permissions.READ_HISTORY);
