@@ -9,6 +9,8 @@ public final class AssignmentLifecycleProcess {
     public static final String KEY = "assignment-lifecycle";
 
     public static final String START_ASSIGNMENT_RECEIVED = "StartEvent_AssignmentReceived";
+    /** Converging gateway: the start, a returned result, a delegation and an extension decision lead to handling. */
+    public static final String GATEWAY_BACK_TO_HANDLING = "Gateway_BackToHandling";
     public static final String TASK_HANDLE_ASSIGNMENT = "Task_HandleAssignment";
     public static final String GATEWAY_HANDLING_DECISION = "Gateway_HandlingDecision";
     public static final String SERVICE_RECORD_DELEGATION = "ServiceTask_RecordDelegation";
@@ -30,6 +32,8 @@ public final class AssignmentLifecycleProcess {
     public static final String SUBPROCESS_CARRY_OUT = "SubProcess_CarryOutAssignment";
     public static final String START_CARRY_OUT = "StartEvent_CarryOutStarted";
     public static final String GATEWAY_WORK_AND_WATCH = "Gateway_WorkAndWatchDeadline";
+    /** Converging gateway: the watcher waits for its first and each next alert point. */
+    public static final String GATEWAY_BACK_TO_WATCH = "Gateway_BackToWatch";
     public static final String TIMER_NEXT_DEADLINE_ALERT = "Timer_NextDeadlineAlert";
     public static final String SERVICE_SEND_DEADLINE_ALERT = "ServiceTask_SendDeadlineAlert";
     /** Terminate end event: the accepted result ends the work and the watcher (its pending timer is deleted). */
