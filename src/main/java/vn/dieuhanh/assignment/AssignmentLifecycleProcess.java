@@ -18,6 +18,8 @@ public final class AssignmentLifecycleProcess {
     public static final String SERVICE_RECORD_EXTENSION_REQUEST = "ServiceTask_RecordExtensionRequest";
     public static final String TASK_REVIEW_EXTENSION = "Task_ReviewExtension";
     public static final String SERVICE_RECORD_EXTENSION_DECISION = "ServiceTask_RecordExtensionDecision";
+    /** Approved or refused, the holder goes back to handling (with the new or the old deadline). */
+    public static final String GATEWAY_EXTENSION_APPROVED = "Gateway_ExtensionApproved";
     public static final String TASK_REVIEW_RESULT = "Task_ReviewResult";
     public static final String SERVICE_RECORD_REVIEW = "ServiceTask_RecordReview";
     public static final String GATEWAY_RESULT_ACCEPTED = "Gateway_ResultAccepted";

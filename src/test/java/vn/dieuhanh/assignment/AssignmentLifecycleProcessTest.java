@@ -207,7 +207,7 @@ class AssignmentLifecycleProcessTest {
         assertThat(task()).isAssignedTo(HEAD).hasDueDate(proposed);
         assertCandidateGroups(task(), UNIT);
         assertThat(instance).hasPassedInOrder(SERVICE_RECORD_EXTENSION_REQUEST, TASK_REVIEW_EXTENSION,
-                SERVICE_RECORD_EXTENSION_DECISION, GATEWAY_BACK_TO_HANDLING);
+                SERVICE_RECORD_EXTENSION_DECISION, GATEWAY_EXTENSION_APPROVED, GATEWAY_BACK_TO_HANDLING);
     }
 
     @Test
@@ -217,8 +217,10 @@ class AssignmentLifecycleProcessTest {
                 VAR_PROPOSED_DEADLINE, "2026-04-10", VAR_EXTENSION_REASON, "Chờ số liệu của Sở"));
         complete(task(), withVariables(VAR_EXTENSION_APPROVED, "false", VAR_EXTENSION_DECISION_NOTE, "Không"));
 
-        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT).variables()
-                .containsEntry(VAR_EXTENSION_APPROVED, false).containsEntry(VAR_DEADLINE, DEADLINE);
+        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT)
+                .hasPassedInOrder(SERVICE_RECORD_EXTENSION_DECISION, GATEWAY_EXTENSION_APPROVED,
+                        GATEWAY_BACK_TO_HANDLING)
+                .variables().containsEntry(VAR_EXTENSION_APPROVED, false).containsEntry(VAR_DEADLINE, DEADLINE);
         assertThat(task()).isAssignedTo(HEAD).hasDueDate(DEADLINE);
         org.assertj.core.api.Assertions.assertThat(fakes.steps(ID)).containsExactly("offerDelegationOptions",
                 "rememberCompleter", "recordExtensionRequest", "rememberCompleter", "recordExtensionDecision",
