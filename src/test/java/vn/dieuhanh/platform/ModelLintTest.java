@@ -165,8 +165,7 @@ class ModelLintTest {
                 boolean eventSubProcess = node instanceof SubProcess sub && sub.triggeredByEvent();
                 boolean kind = node instanceof Task || node instanceof Gateway || node instanceof SubProcess
                         || node instanceof Event;
-                if (kind && !eventSubProcess && !(node instanceof BoundaryEvent)
-                        && node.getIncoming().isEmpty() && node.getOutgoing().isEmpty()) {
+                if (kind && !eventSubProcess && node.getIncoming().isEmpty() && node.getOutgoing().isEmpty()) {
                     violations.add(file + ": " + node.getId() + " is not connected");
                 }
             }
