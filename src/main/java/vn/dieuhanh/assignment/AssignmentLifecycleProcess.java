@@ -9,6 +9,8 @@ public final class AssignmentLifecycleProcess {
     public static final String KEY = "assignment-lifecycle";
 
     public static final String START_ASSIGNMENT_RECEIVED = "StartEvent_AssignmentReceived";
+    /** Converging gateway: the start, a returned result, a delegation and an extension decision lead to handling. */
+    public static final String GATEWAY_BACK_TO_HANDLING = "Gateway_BackToHandling";
     public static final String TASK_HANDLE_ASSIGNMENT = "Task_HandleAssignment";
     public static final String GATEWAY_HANDLING_DECISION = "Gateway_HandlingDecision";
     public static final String SERVICE_RECORD_DELEGATION = "ServiceTask_RecordDelegation";
@@ -16,6 +18,8 @@ public final class AssignmentLifecycleProcess {
     public static final String SERVICE_RECORD_EXTENSION_REQUEST = "ServiceTask_RecordExtensionRequest";
     public static final String TASK_REVIEW_EXTENSION = "Task_ReviewExtension";
     public static final String SERVICE_RECORD_EXTENSION_DECISION = "ServiceTask_RecordExtensionDecision";
+    /** Approved or refused, the holder goes back to handling (with the new or the old deadline). */
+    public static final String GATEWAY_EXTENSION_APPROVED = "Gateway_ExtensionApproved";
     public static final String TASK_REVIEW_RESULT = "Task_ReviewResult";
     public static final String SERVICE_RECORD_REVIEW = "ServiceTask_RecordReview";
     public static final String GATEWAY_RESULT_ACCEPTED = "Gateway_ResultAccepted";
@@ -30,6 +34,8 @@ public final class AssignmentLifecycleProcess {
     public static final String SUBPROCESS_CARRY_OUT = "SubProcess_CarryOutAssignment";
     public static final String START_CARRY_OUT = "StartEvent_CarryOutStarted";
     public static final String GATEWAY_WORK_AND_WATCH = "Gateway_WorkAndWatchDeadline";
+    /** Converging gateway: the watcher waits for its first and each next alert point. */
+    public static final String GATEWAY_BACK_TO_WATCH = "Gateway_BackToWatch";
     public static final String TIMER_NEXT_DEADLINE_ALERT = "Timer_NextDeadlineAlert";
     public static final String SERVICE_SEND_DEADLINE_ALERT = "ServiceTask_SendDeadlineAlert";
     /** Terminate end event: the accepted result ends the work and the watcher (its pending timer is deleted). */

@@ -11,6 +11,8 @@ public final class DirectiveHandlingProcess {
     public static final String SERVICE_REGISTER_DIRECTIVE = "ServiceTask_RegisterDirective";
     public static final String GATEWAY_ALREADY_ASSIGNED = "Gateway_AlreadyAssigned";
     public static final String TASK_ASSIGN_DIRECTIVE = "Task_AssignDirective";
+    /** Converging gateway: assigned at registration or by the leader, the plan follows. */
+    public static final String GATEWAY_READY_TO_PLAN = "Gateway_ReadyToPlan";
     public static final String SERVICE_PLAN_ASSIGNMENTS = "ServiceTask_PlanAssignments";
     public static final String CALL_LEAD_ASSIGNMENT = "CallActivity_LeadAssignment";
     public static final String CALL_COORDINATING_ASSIGNMENTS = "CallActivity_CoordinatingAssignments";

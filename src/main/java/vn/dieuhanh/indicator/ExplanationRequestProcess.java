@@ -12,6 +12,8 @@ public final class ExplanationRequestProcess {
     public static final String FORM_REVIEW = "review-indicator-explanation";
 
     public static final String START_REQUESTED = "StartEvent_ExplanationRequested";
+    /** Converging gateway: the first request and each "ask again" lead to the explanation. */
+    public static final String GATEWAY_BACK_TO_EXPLANATION = "Gateway_BackToExplanation";
     public static final String TASK_EXPLAIN = "Task_ExplainIndicator";
     public static final String TIMER_DEADLINE = "Timer_ExplanationDeadline";
     public static final String SERVICE_NOTIFY_OVERDUE = "ServiceTask_NotifyExplanationOverdue";

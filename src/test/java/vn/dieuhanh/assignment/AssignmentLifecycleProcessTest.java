@@ -103,8 +103,8 @@ class AssignmentLifecycleProcessTest {
         complete(task(), withVariables(VAR_RESULT_ACCEPTED, "true", VAR_REVIEW_NOTE, "Đạt"));
 
         assertThat(instance).hasPassedInOrder(START_ASSIGNMENT_RECEIVED, SERVICE_OPEN_ASSIGNMENT,
-                        TASK_HANDLE_ASSIGNMENT, SERVICE_RECORD_REPORT, TASK_REVIEW_RESULT, SERVICE_RECORD_REVIEW,
-                        END_ASSIGNMENT_COMPLETED)
+                        GATEWAY_BACK_TO_HANDLING, TASK_HANDLE_ASSIGNMENT, SERVICE_RECORD_REPORT, TASK_REVIEW_RESULT,
+                        SERVICE_RECORD_REVIEW, END_ASSIGNMENT_COMPLETED)
                 .hasNotPassed(SERVICE_RECORD_DELEGATION, SERVICE_RECORD_EXTENSION_REQUEST, END_ASSIGNMENT_CANCELLED)
                 .isEnded();
         org.assertj.core.api.Assertions.assertThat(historicVariable(instance, VAR_RESULT_ACCEPTED)).isEqualTo(true);
@@ -172,7 +172,8 @@ class AssignmentLifecycleProcessTest {
         assertThat(instance).isWaitingAt(TASK_REVIEW_RESULT);
         complete(task(), withVariables(VAR_RESULT_ACCEPTED, "false", VAR_REVIEW_NOTE, "Thiếu số liệu phường"));
 
-        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT).variables()
+        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT)
+                .hasPassedInOrder(GATEWAY_RESULT_ACCEPTED, GATEWAY_BACK_TO_HANDLING).variables()
                 .containsEntry(VAR_RESULT_ACCEPTED, false).containsEntry(VAR_HOLDER_USER, OFFICIAL);
         assertThat(task()).isAssignedTo(OFFICIAL).hasDueDate(DEADLINE);
         assertCandidateGroups(task(), DIVISION);
@@ -206,7 +207,7 @@ class AssignmentLifecycleProcessTest {
         assertThat(task()).isAssignedTo(HEAD).hasDueDate(proposed);
         assertCandidateGroups(task(), UNIT);
         assertThat(instance).hasPassedInOrder(SERVICE_RECORD_EXTENSION_REQUEST, TASK_REVIEW_EXTENSION,
-                SERVICE_RECORD_EXTENSION_DECISION);
+                SERVICE_RECORD_EXTENSION_DECISION, GATEWAY_EXTENSION_APPROVED, GATEWAY_BACK_TO_HANDLING);
     }
 
     @Test
@@ -216,8 +217,10 @@ class AssignmentLifecycleProcessTest {
                 VAR_PROPOSED_DEADLINE, "2026-04-10", VAR_EXTENSION_REASON, "Chờ số liệu của Sở"));
         complete(task(), withVariables(VAR_EXTENSION_APPROVED, "false", VAR_EXTENSION_DECISION_NOTE, "Không"));
 
-        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT).variables()
-                .containsEntry(VAR_EXTENSION_APPROVED, false).containsEntry(VAR_DEADLINE, DEADLINE);
+        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT)
+                .hasPassedInOrder(SERVICE_RECORD_EXTENSION_DECISION, GATEWAY_EXTENSION_APPROVED,
+                        GATEWAY_BACK_TO_HANDLING)
+                .variables().containsEntry(VAR_EXTENSION_APPROVED, false).containsEntry(VAR_DEADLINE, DEADLINE);
         assertThat(task()).isAssignedTo(HEAD).hasDueDate(DEADLINE);
         org.assertj.core.api.Assertions.assertThat(fakes.steps(ID)).containsExactly("offerDelegationOptions",
                 "rememberCompleter", "recordExtensionRequest", "rememberCompleter", "recordExtensionDecision",

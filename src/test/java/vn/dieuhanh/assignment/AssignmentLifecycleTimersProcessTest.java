@@ -314,6 +314,7 @@ class AssignmentLifecycleTimersProcessTest {
         execute(managementService().createJobQuery().processInstanceId(instance.getId()).singleResult());
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance)
                 .hasPassedInOrder(SERVICE_OPEN_ASSIGNMENT, SERVICE_PLAN_DEADLINE_ALERTS)
+                .hasPassed(GATEWAY_BACK_TO_HANDLING, GATEWAY_BACK_TO_WATCH)
                 .isWaitingAt(TASK_HANDLE_ASSIGNMENT, TIMER_NEXT_DEADLINE_ALERT);
         return instance;
     }

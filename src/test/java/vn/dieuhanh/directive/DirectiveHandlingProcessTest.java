@@ -162,7 +162,7 @@ class DirectiveHandlingProcessTest {
                 VAR_INFORMED_UNITS, new ArrayList<>(List.of(EDUCATION)), VAR_ASSIGNMENT_NOTE, "Khẩn trương"));
         ENGINE.getIdentityService().clearAuthentication();
 
-        assertThat(directive).hasPassedInOrder(TASK_ASSIGN_DIRECTIVE, SERVICE_PLAN_ASSIGNMENTS)
+        assertThat(directive).hasPassedInOrder(TASK_ASSIGN_DIRECTIVE, GATEWAY_READY_TO_PLAN, SERVICE_PLAN_ASSIGNMENTS)
                 .isWaitingAt(CALL_LEAD_ASSIGNMENT, multiInstance(CALL_COORDINATING_ASSIGNMENTS), multiInstance(CALL_INFORM_UNITS)).variables()
                 .containsEntry("lastActor", CHAIR)
                 .containsEntry(VAR_LEAD_ASSIGNMENT_ID, "CD-1-so-y-te")
@@ -234,7 +234,7 @@ class DirectiveHandlingProcessTest {
         ProcessInstance directive = runtimeService().startProcessInstanceByKey(KEY, registration);
         ENGINE.getIdentityService().clearAuthentication();
 
-        assertThat(directive).hasPassedInOrder(SERVICE_REGISTER_DIRECTIVE, SERVICE_PLAN_ASSIGNMENTS)
+        assertThat(directive).hasPassedInOrder(SERVICE_REGISTER_DIRECTIVE, GATEWAY_READY_TO_PLAN, SERVICE_PLAN_ASSIGNMENTS)
                 .hasNotPassed(TASK_ASSIGN_DIRECTIVE)
                 .isWaitingAt(CALL_LEAD_ASSIGNMENT, multiInstance(CALL_COORDINATING_ASSIGNMENTS), multiInstance(CALL_INFORM_UNITS));
         runAllJobs();

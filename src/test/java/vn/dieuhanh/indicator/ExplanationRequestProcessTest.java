@@ -144,7 +144,7 @@ class ExplanationRequestProcessTest {
         complete(task(instance), withVariables(VAR_EXPLANATION_ACCEPTED, "false",
                 VAR_REVIEW_NOTE, "Đề nghị nêu rõ giải pháp và thời gian khắc phục"));
 
-        assertThat(instance).isWaitingAt(TASK_EXPLAIN);
+        assertThat(instance).isWaitingAt(TASK_EXPLAIN).hasPassed(GATEWAY_ACCEPTED, GATEWAY_BACK_TO_EXPLANATION);
         assertThat(task(instance)).hasCandidateGroup("phuong-sai-gon").hasDueDate(SECOND_DEADLINE);
         org.assertj.core.api.Assertions.assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(SECOND_DEADLINE);
         assertThat(instance).variables().containsEntry(VAR_ROUND, 2)

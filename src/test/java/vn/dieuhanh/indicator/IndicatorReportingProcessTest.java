@@ -140,7 +140,7 @@ class IndicatorReportingProcessTest {
                 Map.of(IndicatorReportProcess.VAR_REPORT_DECISION, IndicatorReportProcess.DECISION_REJECT,
                         IndicatorReportProcess.VAR_DECISION_REASON, "Thiếu số liệu"));
         BpmnAwareTests.assertThat(report).isWaitingAt(IndicatorReportProcess.TASK_FILL_REPORT)
-                .hasPassed(IndicatorReportProcess.GATEWAY_REPORT_APPROVED);
+                .hasPassed(IndicatorReportProcess.GATEWAY_REPORT_APPROVED, IndicatorReportProcess.GATEWAY_BACK_TO_FILLING);
         assertThat(candidateGroups(task(report, IndicatorReportProcess.TASK_FILL_REPORT)))
                 .containsExactly("unit-r-9");
         assertThat(calls).containsExactly("decide", "fields");
@@ -172,7 +172,7 @@ class IndicatorReportingProcessTest {
         execute(timer);
         assertThat(calls).containsExactly("alert");
         BpmnAwareTests.assertThat(report).isWaitingAt(IndicatorReportProcess.TIMER_NEXT_REPORT_ALERT)
-                .hasPassed(IndicatorReportProcess.SERVICE_SEND_REPORT_ALERT);
+                .hasPassed(IndicatorReportProcess.SERVICE_SEND_REPORT_ALERT, IndicatorReportProcess.GATEWAY_BACK_TO_WATCH);
         assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(report.getId()).timers()
                 .singleResult().getDuedate()).isEqualTo(FAR);
     }

@@ -11,10 +11,14 @@ public final class IndicatorReportProcess {
     public static final String SERVICE_OPEN_REPORT = "ServiceTask_OpenReport";
     public static final String SERVICE_PLAN_REPORT_ALERTS = "ServiceTask_PlanReportAlerts";
     public static final String SUBPROCESS_FILE_REPORT = "SubProcess_FileReport";
+    /** Converging gateway: the first filling and each return by the head lead to the fill-in task. */
+    public static final String GATEWAY_BACK_TO_FILLING = "Gateway_BackToFilling";
     public static final String TASK_FILL_REPORT = "Task_FillReport";
     public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";
     public static final String GATEWAY_REPORT_APPROVED = "Gateway_ReportApproved";
     public static final String END_REPORT_APPROVED = "EndEvent_ReportApproved";
+    /** Converging gateway: the watcher waits for its first and each next alert point. */
+    public static final String GATEWAY_BACK_TO_WATCH = "Gateway_BackToWatch";
     public static final String TIMER_NEXT_REPORT_ALERT = "Timer_NextReportAlert";
     public static final String SERVICE_SEND_REPORT_ALERT = "ServiceTask_SendReportAlert";
     public static final String END_REPORT_FILED = "EndEvent_ReportFiled";
