@@ -1,6 +1,10 @@
 package vn.dieuhanh.platform.engine;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -14,19 +18,22 @@ import org.springframework.stereotype.Component;
 class FlywayRunsAfterEngineSchema implements BeanFactoryPostProcessor {
 
     static final String FLYWAY_INITIALIZER = "flywayInitializer";
-    static final String PROCESS_ENGINE = "processEngine";
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        if (!beanFactory.containsBeanDefinition(FLYWAY_INITIALIZER) || !beanFactory.containsBean(PROCESS_ENGINE)) {
+        if (!beanFactory.containsBeanDefinition(FLYWAY_INITIALIZER)) {
             return;
         }
-        BeanDefinition flyway = beanFactory.getBeanDefinition(FLYWAY_INITIALIZER);
-        String[] dependsOn = flyway.getDependsOn() == null ? new String[0] : flyway.getDependsOn();
-        if (!Arrays.asList(dependsOn).contains(PROCESS_ENGINE)) {
-            String[] extended = Arrays.copyOf(dependsOn, dependsOn.length + 1);
-            extended[dependsOn.length] = PROCESS_ENGINE;
-            flyway.setDependsOn(extended);
+        // the starter's engine bean is a factory bean ("processEngineFactoryBean"): find it by the type it makes,
+        // without creating anything yet
+        String[] engines = beanFactory.getBeanNamesForType(ProcessEngine.class, true, false);
+        if (engines.length == 0) {
+            throw new IllegalStateException("No process engine bean: Flyway's migrations need the engine's schema");
         }
+        BeanDefinition flyway = beanFactory.getBeanDefinition(FLYWAY_INITIALIZER);
+        Set<String> dependsOn = new LinkedHashSet<>(flyway.getDependsOn() == null ? List.of()
+                : Arrays.asList(flyway.getDependsOn()));
+        dependsOn.addAll(Arrays.asList(engines));
+        flyway.setDependsOn(dependsOn.toArray(String[]::new));
     }
 }
