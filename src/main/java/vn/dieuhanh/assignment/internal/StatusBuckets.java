@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.assignment.StatusBucket;
+import vn.dieuhanh.calendar.CalendarArgumentException;
 import vn.dieuhanh.calendar.WorkingCalendar;
 
 /**
@@ -164,8 +165,12 @@ class StatusBuckets {
         // bounded: a window of n working days reaches back n working days plus the weekends and holidays between
         for (int step = 0; step < 7 * workingDays + 60; step++) {
             LocalDate before = first.minusDays(1);
-            if (calendar.addWorkingDays(before, workingDays).isBefore(deadlineDay)) {
-                break;
+            try {
+                if (calendar.addWorkingDays(before, workingDays).isBefore(deadlineDay)) {
+                    break;
+                }
+            } catch (CalendarArgumentException beyondTheCalendar) {
+                // a deadline in the calendar's last days: the window counts past 2100, so it reaches the deadline
             }
             first = before;
         }

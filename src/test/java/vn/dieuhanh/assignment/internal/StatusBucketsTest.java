@@ -28,6 +28,9 @@ class StatusBucketsTest {
         // a Monday deadline with one working day: from Saturday (the weekend's next working day is Monday)
         OffsetDateTime monday = OffsetDateTime.parse("2026-03-09T23:59:59+07:00");
         assertThat(buckets.dueSoonFrom(monday, 1)).isEqualTo(OffsetDateTime.parse("2026-03-06T00:00:00+07:00"));
+        // the calendar's last day (31/12/2100, a Friday): counting past it does not fail
+        OffsetDateTime last = OffsetDateTime.parse("2100-12-31T23:59:59+07:00");
+        assertThat(buckets.dueSoonFrom(last, 2)).isEqualTo(OffsetDateTime.parse("2100-12-29T00:00:00+07:00"));
     }
 
     /** The stored instant gives exactly the old rule: the deadline within N working days of now's day. */
