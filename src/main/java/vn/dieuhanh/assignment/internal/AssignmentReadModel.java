@@ -1,5 +1,6 @@
 package vn.dieuhanh.assignment.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ class AssignmentReadModel {
     Optional<AssignmentDetail> detail(String id) {
         return visibleWithTrail(id).map(visible -> {
             AssignmentRecord a = visible.assignment();
-            StatusBuckets.Moment moment = buckets.moment();
+            Instant moment = buckets.now();
             List<TrailEntry> trail = visible.trail().stream().map(TrailEntry::of).toList();
             List<AssignmentSummary> contributions = repository.contributionsTo(id).stream()
                     .map(c -> summary(c, moment)).toList();
@@ -92,14 +93,12 @@ class AssignmentReadModel {
     }
 
     List<AssignmentSummary> list(AssignmentQuery query, int limit) {
-        StatusBuckets.Moment moment = buckets.moment();
-        return repository.list(query.withVisibility(caller()), moment.now(), moment.dueSoonLimit(),
-                Math.min(limit, MAX_LIST)).stream().map(a -> summary(a, moment)).toList();
+        Instant moment = buckets.now();
+        return repository.list(query.withVisibility(caller()), moment, Math.min(limit, MAX_LIST)).stream().map(a -> summary(a, moment)).toList();
     }
 
     Map<String, Map<StatusBucket, Long>> summary(AssignmentQuery query, String groupColumn) {
-        StatusBuckets.Moment moment = buckets.moment();
-        return repository.summary(query.withVisibility(caller()), groupColumn, moment.now(), moment.dueSoonLimit());
+        return repository.summary(query.withVisibility(caller()), groupColumn, buckets.now());
     }
 
     static Map<StatusBucket, Long> total(Map<String, Map<StatusBucket, Long>> groups) {
@@ -110,8 +109,8 @@ class AssignmentReadModel {
         return total;
     }
 
-    AssignmentSummary summary(AssignmentRecord a, StatusBuckets.Moment moment) {
-        StatusBucket bucket = buckets.bucketOf(a, moment.now());
+    AssignmentSummary summary(AssignmentRecord a, Instant moment) {
+        StatusBucket bucket = buckets.bucketOf(a, moment);
         return new AssignmentSummary(a.id(), a.directiveId(), a.leadAssignmentId(), a.role().name(),
                 a.role().label(), a.source().name(), a.source().label(), a.urgency().name(), a.urgency().label(),
                 a.unitCode(), a.title(), a.assignedBy(), a.reviewer(), a.holderGroup(), a.holderUser(),

@@ -25,7 +25,10 @@ record AssignmentRecord(
         String resultSummary,
         OffsetDateTime completedAt,
         OffsetDateTime cancelledAt,
-        String processInstanceId) {
+        String processInstanceId,
+        /* the due-soon window in working days (the policy's, or the fallback) and the instant it opens */
+        Integer dueSoonWorkingDays,
+        OffsetDateTime dueSoonFrom) {
 
     boolean isOpen() {
         return completedAt == null && cancelledAt == null;

@@ -18,6 +18,7 @@ import vn.dieuhanh.assignment.StatusBucket;
 import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.assignment.Urgency;
 import vn.dieuhanh.assignment.WorkSource;
+import vn.dieuhanh.assignment.internal.StatusBuckets.Sql;
 
 /** {@code asg_assignment} and {@code asg_trail_event}. */
 @Repository
@@ -26,7 +27,7 @@ class AssignmentRepository {
     private static final String COLUMNS = """
             id, directive_id, lead_assignment_id, role, source, urgency, unit_code, title, description, assigned_by,
             reviewer, holder_group, holder_user, deadline, created_at, result_summary, completed_at, cancelled_at,
-            process_instance_id""";
+            process_instance_id, due_soon_working_days, due_soon_from""";
 
     private final JdbcClient jdbc;
 
@@ -36,11 +37,12 @@ class AssignmentRepository {
 
     void insert(AssignmentRecord a) {
         jdbc.sql("INSERT INTO asg_assignment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?)")
+                        + "?, ?, ?, ?, ?)")
                 .params(a.id(), a.directiveId(), a.leadAssignmentId(), a.role().name(), a.source().name(),
                         a.urgency().name(), a.unitCode(), a.title(), a.description(), a.assignedBy(), a.reviewer(),
                         a.holderGroup(), a.holderUser(), a.deadline(), a.createdAt(), a.resultSummary(),
-                        a.completedAt(), a.cancelledAt(), a.processInstanceId())
+                        a.completedAt(), a.cancelledAt(), a.processInstanceId(), a.dueSoonWorkingDays(),
+                        a.dueSoonFrom())
                 .update();
     }
 
@@ -81,8 +83,34 @@ class AssignmentRepository {
                 .params(holderGroup, holderUser, id).update();
     }
 
-    void updateDeadline(String id, OffsetDateTime deadline) {
-        jdbc.sql("UPDATE asg_assignment SET deadline = ? WHERE id = ?").params(deadline, id).update();
+    /** A new deadline moves the due-soon window with it. */
+    void updateDeadline(String id, OffsetDateTime deadline, OffsetDateTime dueSoonFrom) {
+        jdbc.sql("UPDATE asg_assignment SET deadline = ?, due_soon_from = ? WHERE id = ?")
+                .params(deadline, dueSoonFrom, id).update();
+    }
+
+    void updateDueSoonWindow(String id, int workingDays, OffsetDateTime dueSoonFrom) {
+        jdbc.sql("UPDATE asg_assignment SET due_soon_working_days = ?, due_soon_from = ? WHERE id = ?")
+                .params(workingDays, dueSoonFrom, id).update();
+    }
+
+    /** Rows written before the due-soon window was stored (migration V14): id, deadline, lifecycle instance. */
+    record WithoutWindow(String id, OffsetDateTime deadline, String processInstanceId) {
+    }
+
+    List<WithoutWindow> withoutDueSoonWindow(int limit) {
+        return jdbc.sql("SELECT id, deadline, process_instance_id FROM asg_assignment WHERE due_soon_from IS NULL"
+                        + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+                .query((rs, n) -> new WithoutWindow(rs.getString("id"), time(rs, "deadline"),
+                        rs.getString("process_instance_id")))
+                .list();
+    }
+
+    /** Fills the window of a row that has none (idempotent: another node may have filled it meanwhile). */
+    void fillDueSoonWindow(String id, int workingDays, OffsetDateTime dueSoonFrom) {
+        jdbc.sql("UPDATE asg_assignment SET due_soon_working_days = ?, due_soon_from = ?"
+                        + " WHERE id = ? AND due_soon_from IS NULL")
+                .params(workingDays, dueSoonFrom, id).update();
     }
 
     void updateResult(String id, String resultSummary) {
@@ -144,46 +172,48 @@ class AssignmentRepository {
                 .list();
     }
 
-    List<AssignmentRecord> list(AssignmentQuery query, Instant now, Instant dueSoonLimit, int limit) {
-        Sql sql = where(query, now, dueSoonLimit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM asg_assignment WHERE " + sql.text
-                        + " ORDER BY deadline, id FETCH FIRST " + limit + " ROWS ONLY")
-                .params(sql.params).query(AssignmentRepository::record).list();
+    List<AssignmentRecord> list(AssignmentQuery query, Instant now, int limit) {
+        Sql sql = listSql(query, now, limit);
+        return jdbc.sql(sql.text()).params(sql.params()).query(AssignmentRepository::record).list();
+    }
+
+    /** The list's statement (also EXPLAINed by the performance test). */
+    static Sql listSql(AssignmentQuery query, Instant now, int limit) {
+        Sql from = from(query.visibility());
+        Sql where = where(query, now);
+        List<Object> params = new ArrayList<>(from.params());
+        params.addAll(where.params());
+        return new Sql("SELECT " + COLUMNS + " FROM " + from.text() + " WHERE " + where.text()
+                + " ORDER BY deadline, id FETCH FIRST " + limit + " ROWS ONLY", params);
     }
 
     /** Bucket counts per group key ({@code unit_code}, {@code holder_user}, {@code source} or {@code assigned_by}). */
-    Map<String, Map<StatusBucket, Long>> summary(AssignmentQuery query, String groupColumn, Instant now,
-                                               Instant dueSoonLimit) {
-        Sql sql = where(query.withBucket(null), now, dueSoonLimit);
-        String open = "completed_at IS NULL AND cancelled_at IS NULL";
-        String select = "SELECT " + groupColumn + " AS grp,"
-                + " SUM(CASE WHEN completed_at IS NOT NULL AND cancelled_at IS NULL AND completed_at <= deadline"
-                + " THEN 1 ELSE 0 END) AS on_time,"
-                + " SUM(CASE WHEN completed_at IS NOT NULL AND cancelled_at IS NULL AND completed_at > deadline"
-                + " THEN 1 ELSE 0 END) AS late,"
-                + " SUM(CASE WHEN " + open + " AND deadline >= ? THEN 1 ELSE 0 END) AS within,"
-                + " SUM(CASE WHEN " + open + " AND deadline < ? THEN 1 ELSE 0 END) AS overdue,"
-                + " SUM(CASE WHEN " + open + " AND deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END) AS soon"
-                + " FROM asg_assignment WHERE " + sql.text + " GROUP BY " + groupColumn + " ORDER BY " + groupColumn;
-        List<Object> params = new ArrayList<>(List.of(utc(now), utc(now), utc(now), utc(dueSoonLimit)));
-        params.addAll(sql.params);
+    Map<String, Map<StatusBucket, Long>> summary(AssignmentQuery query, String groupColumn, Instant now) {
+        Sql sql = summarySql(query, groupColumn, now);
         Map<String, Map<StatusBucket, Long>> result = new LinkedHashMap<>();
-        jdbc.sql(select).params(params).query(rs -> {
+        jdbc.sql(sql.text()).params(sql.params()).query(rs -> {
             Map<StatusBucket, Long> counts = new LinkedHashMap<>();
-            counts.put(StatusBucket.COMPLETED_ON_TIME, rs.getLong("on_time"));
-            counts.put(StatusBucket.COMPLETED_LATE, rs.getLong("late"));
-            counts.put(StatusBucket.OPEN_WITHIN_DEADLINE, rs.getLong("within"));
-            counts.put(StatusBucket.OPEN_OVERDUE, rs.getLong("overdue"));
-            counts.put(StatusBucket.DUE_SOON, rs.getLong("soon"));
+            for (StatusBucket bucket : StatusBucket.values()) {
+                counts.put(bucket, rs.getLong(StatusBuckets.column(bucket)));
+            }
             result.put(rs.getString("grp") == null ? "" : rs.getString("grp"), counts);
         });
         return result;
     }
 
-    private record Sql(String text, List<Object> params) {
+    /** The summary's statement: the buckets' CASEs come from the same definition as the list's WHERE. */
+    static Sql summarySql(AssignmentQuery query, String groupColumn, Instant now) {
+        Sql counts = StatusBuckets.counts(now);
+        Sql from = from(query.visibility());
+        Sql where = where(query.withBucket(null), now);
+        List<Object> params = new ArrayList<>(counts.params());
+        params.addAll(from.params());
+        params.addAll(where.params());
+        return new Sql("SELECT " + groupColumn + " AS grp, " + counts.text() + " FROM " + from.text() + " WHERE "
+                + where.text() + " GROUP BY " + groupColumn + " ORDER BY " + groupColumn, params);
     }
 
-    private static Sql where(AssignmentQuery query, Instant now, Instant dueSoonLimit) {
+    private static Sql where(AssignmentQuery query, Instant now) {
         StringBuilder text = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         if (query.unitCode() != null) {
@@ -191,7 +221,9 @@ class AssignmentRepository {
             params.add(query.unitCode());
         }
         if (query.holderUser() != null) {
-            text.append(" AND (holder_user = ? OR id IN (SELECT assignment_id FROM asg_trail_event WHERE target = ?))");
+            // held by the official now, or delegated to them on the way: two indexed lookups
+            text.append(" AND id IN (SELECT id FROM asg_assignment WHERE holder_user = ?"
+                    + " UNION SELECT assignment_id FROM asg_trail_event WHERE target = ?)");
             params.add(query.holderUser());
             params.add(query.holderUser());
         }
@@ -208,41 +240,51 @@ class AssignmentRepository {
             params.add(query.directiveId());
         }
         if (query.bucket() != null) {
-            String open = " AND completed_at IS NULL AND cancelled_at IS NULL";
-            switch (query.bucket()) {
-                case COMPLETED_ON_TIME -> text.append(" AND completed_at IS NOT NULL AND cancelled_at IS NULL"
-                        + " AND completed_at <= deadline");
-                case COMPLETED_LATE -> text.append(" AND completed_at IS NOT NULL AND cancelled_at IS NULL"
-                        + " AND completed_at > deadline");
-                case OPEN_WITHIN_DEADLINE -> {
-                    text.append(open).append(" AND deadline >= ?");
-                    params.add(utc(now));
-                }
-                case OPEN_OVERDUE -> {
-                    text.append(open).append(" AND deadline < ?");
-                    params.add(utc(now));
-                }
-                case DUE_SOON -> {
-                    text.append(open).append(" AND deadline >= ? AND deadline <= ?");
-                    params.add(utc(now));
-                    params.add(utc(dueSoonLimit));
-                }
-            }
+            Sql condition = StatusBuckets.condition(query.bucket(), now);
+            text.append(" AND ").append(condition.text());
+            params.addAll(condition.params());
         }
-        if (!query.visibility().seesEverything()) {
-            AssignmentVisibility v = query.visibility();
-            text.append(" AND (assigned_by = ? OR reviewer = ? OR holder_user = ?"
-                    + " OR id IN (SELECT assignment_id FROM asg_trail_event WHERE target = ?)");
-            params.addAll(List.of(v.userId(), v.userId(), v.userId(), v.userId()));
-            if (!v.groupIds().isEmpty()) {
-                String in = String.join(", ", v.groupIds().stream().map(g -> "?").toList());
-                text.append(" OR unit_code IN (").append(in).append(")")
-                        .append(" OR lead_assignment_id IN (SELECT id FROM asg_assignment WHERE unit_code IN (")
-                        .append(in).append("))");
-                params.addAll(v.groupIds());
-                params.addAll(v.groupIds());
-            }
-            text.append(")");
+        return new Sql(text.toString(), params);
+    }
+
+    /**
+     * The rows the caller may see, named {@code asg_assignment} so that the filters read the same either way: the whole
+     * table for those who see everything, else {@link #visibleRows}.
+     */
+    private static Sql from(AssignmentVisibility visibility) {
+        if (visibility.seesEverything()) {
+            return new Sql("asg_assignment", List.of());
+        }
+        Sql visible = visibleRows(visibility);
+        return new Sql("(" + visible.text() + ") asg_assignment", visible.params());
+    }
+
+    /**
+     * The rows an official may see ({@link AssignmentVisibility}'s rules) as a UNION of lookups that each have an index:
+     * assigned by them, for their review, held by them, delegated to them on the way (trail target), assigned to a
+     * group of theirs, or coordinating for an assignment of a group of theirs. The UNION drives the query, so the
+     * planner starts from the official's few hundred rows; an OR-chain with subqueries over the same rules (as
+     * before V14), or {@code id IN (the ids of this UNION)}, is answered with a sequential scan of the table
+     * (docs/performance.md).
+     */
+    static Sql visibleRows(AssignmentVisibility v) {
+        String columns = COLUMNS.replace("\n", " ");
+        String prefixed = "a." + String.join(", a.", columns.split(",\\s*"));
+        StringBuilder text = new StringBuilder()
+                .append("SELECT ").append(columns).append(" FROM asg_assignment WHERE assigned_by = ?")
+                .append(" UNION SELECT ").append(columns).append(" FROM asg_assignment WHERE reviewer = ?")
+                .append(" UNION SELECT ").append(columns).append(" FROM asg_assignment WHERE holder_user = ?")
+                .append(" UNION SELECT ").append(prefixed).append(" FROM asg_assignment a")
+                .append(" JOIN asg_trail_event t ON t.assignment_id = a.id WHERE t.target = ?");
+        List<Object> params = new ArrayList<>(List.of(v.userId(), v.userId(), v.userId(), v.userId()));
+        if (!v.groupIds().isEmpty()) {
+            String in = String.join(", ", v.groupIds().stream().map(g -> "?").toList());
+            text.append(" UNION SELECT ").append(columns).append(" FROM asg_assignment WHERE unit_code IN (")
+                    .append(in).append(")")
+                    .append(" UNION SELECT ").append(prefixed).append(" FROM asg_assignment a JOIN asg_assignment l")
+                    .append(" ON a.lead_assignment_id = l.id WHERE l.unit_code IN (").append(in).append(")");
+            params.addAll(v.groupIds());
+            params.addAll(v.groupIds());
         }
         return new Sql(text.toString(), params);
     }
@@ -255,7 +297,8 @@ class AssignmentRepository {
                 rs.getString("assigned_by"), rs.getString("reviewer"), rs.getString("holder_group"),
                 rs.getString("holder_user"), time(rs, "deadline"), time(rs, "created_at"),
                 rs.getString("result_summary"), time(rs, "completed_at"), time(rs, "cancelled_at"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), (Integer) rs.getObject("due_soon_working_days", Integer.class),
+                time(rs, "due_soon_from"));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -39,10 +39,13 @@ class AssignmentService implements Assignments {
     private final AssignmentDeadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Approvers approvers;
+    private final StatusBuckets buckets;
 
     AssignmentService(AssignmentRepository repository, OrganisationDirectory directory,
-                      AssignmentDeadlines deadlines, ApplicationEventPublisher events, Approvers approvers) {
+                      AssignmentDeadlines deadlines, ApplicationEventPublisher events, Approvers approvers,
+                      StatusBuckets buckets) {
         this.approvers = approvers;
+        this.buckets = buckets;
         this.repository = repository;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -68,9 +71,12 @@ class AssignmentService implements Assignments {
         InputLimits.text(a.description(), "description", InputLimits.LONG_TEXT, true);
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = now();
+        // the fallback window until the lifecycle opens and reads the policy's (applyDueSoonWindow)
+        int window = buckets.fallbackDueSoonWorkingDays();
         repository.insert(new AssignmentRecord(id, a.directiveId(), a.leadAssignmentId(), a.role(), a.source(),
                 a.urgency(), a.unitCode(), a.title().trim(), a.description(), a.assignedBy(), a.reviewer(),
-                a.unitCode(), a.holderUser(), a.deadline(), now, null, null, null, null));
+                a.unitCode(), a.holderUser(), a.deadline(), now, null, null, null, null, window,
+                buckets.dueSoonFrom(a.deadline(), window)));
         repository.appendTrail(id, TrailEventKind.ASSIGNED, a.assignedBy(),
                 a.holderUser() != null ? a.holderUser() : a.unitCode(), a.description(), null, a.deadline(), now);
         return id;
@@ -213,12 +219,27 @@ class AssignmentService implements Assignments {
         return proposed;
     }
 
+    /**
+     * Stores the assignment's due-soon window from its reminder policy (DMN {@code warningWindowWorkingDays}), read
+     * when the lifecycle opens; the deadline moves keep it.
+     */
+    void applyDueSoonWindow(String assignmentId, int workingDays) {
+        AssignmentRecord assignment = repository.get(assignmentId);
+        repository.updateDueSoonWindow(assignmentId, workingDays,
+                buckets.dueSoonFrom(assignment.deadline(), workingDays));
+    }
+
+    private int windowOf(AssignmentRecord assignment) {
+        return assignment.dueSoonWorkingDays() != null ? assignment.dueSoonWorkingDays()
+                : buckets.fallbackDueSoonWorkingDays();
+    }
+
     /** Records the assigner's decision; returns the deadline in force afterwards. */
     OffsetDateTime decideExtension(String assignmentId, String actor, boolean approved, String note,
                                    OffsetDateTime proposed) {
         AssignmentRecord assignment = repository.get(assignmentId);
         if (approved) {
-            repository.updateDeadline(assignmentId, proposed);
+            repository.updateDeadline(assignmentId, proposed, buckets.dueSoonFrom(proposed, windowOf(assignment)));
             OffsetDateTime now = now();
             repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_APPROVED, actor, null, note,
                     assignment.deadline(), proposed, now);

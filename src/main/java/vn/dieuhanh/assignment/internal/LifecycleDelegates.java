@@ -69,9 +69,15 @@ class LifecycleDelegates {
                 unitCode -> directory.unit(unitCode).map(Unit::name));
     }
 
+    /** Plans the alerts and stores the policy's due-soon window on the assignment (its DUE_SOON bucket). */
     @Bean
-    JavaDelegate planDeadlineAlerts(DeadlineAlertDelegates deadlineAlerts) {
-        return deadlineAlerts.planDeadlineAlerts();
+    JavaDelegate planDeadlineAlerts(DeadlineAlertDelegates deadlineAlerts, AssignmentService assignments) {
+        JavaDelegate plan = deadlineAlerts.planDeadlineAlerts();
+        return execution -> {
+            plan.execute(execution);
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            assignments.applyDueSoonWindow(vars.assignmentId(), vars.policy().warningWindowWorkingDays());
+        };
     }
 
     @Bean

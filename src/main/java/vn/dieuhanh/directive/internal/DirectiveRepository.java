@@ -42,6 +42,12 @@ class DirectiveRepository {
         return findWhere("process_instance_id", processInstanceId);
     }
 
+    /** The directive already registered under this issuer, number and date (unique key asg_directive_document_uk). */
+    Optional<String> idOfDocument(String source, String documentNumber, LocalDate issuedOn) {
+        return jdbc.sql("SELECT id FROM asg_directive WHERE source = ? AND document_number = ? AND issued_on = ?")
+                .params(source, documentNumber, issuedOn).query(String.class).optional();
+    }
+
     private Optional<DirectiveRecord> findWhere(String column, String value) {
         return jdbc.sql("SELECT * FROM asg_directive WHERE " + column + " = ?").param(value)
                 .query((rs, n) -> new DirectiveRecord(rs.getString("id"), rs.getString("source"),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.assignment.AssignmentDeadlines;
@@ -24,6 +25,7 @@ import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.directive.DirectivePlan;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.platform.Conflict;
 import vn.dieuhanh.platform.InputLimits;
 
 /** Registering directives and turning a leader's plan into assignments. */
@@ -71,12 +73,28 @@ class DirectiveService {
         if (receivedOn.isBefore(r.issuedOn())) {
             throw new AssignmentInputException("A directive cannot be received before it was issued");
         }
+        String number = r.documentNumber().trim();
+        if (repository.idOfDocument(source.name(), number, r.issuedOn()).isPresent()) {
+            throw alreadyRegistered(source, number, r.issuedOn());
+        }
         String id = UUID.randomUUID().toString();
-        repository.insert(new DirectiveRepository.DirectiveRecord(id, source.name(), r.documentNumber().trim(),
-                r.issuedOn(), receivedOn, r.summary().trim(), urgency.name(), r.attachmentRef(), r.registeredBy(),
-                AssignmentDeadlines.now().atOffset(ZoneOffset.UTC),
-                null, null, null, processInstanceId));
+        try {
+            repository.insert(new DirectiveRepository.DirectiveRecord(id, source.name(), number,
+                    r.issuedOn(), receivedOn, r.summary().trim(), urgency.name(), r.attachmentRef(), r.registeredBy(),
+                    AssignmentDeadlines.now().atOffset(ZoneOffset.UTC),
+                    null, null, null, processInstanceId));
+        } catch (DuplicateKeyException e) {
+            // registered by someone else between the check and the insert (the unique key decides)
+            throw alreadyRegistered(source, number, r.issuedOn());
+        }
         return id;
+    }
+
+    /** The same issuer, number and date is the same document: a 409 that says which. */
+    static Conflict alreadyRegistered(WorkSource source, String number, LocalDate issuedOn) {
+        return new Conflict("Văn bản này đã được vào sổ (already registered): " + source.label() + ", số " + number
+                + ", ban hành ngày " + issuedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + " (" + source.name() + " " + number + " " + issuedOn + ")");
     }
 
     /** Checks a plan completely before anything is created; returns the lead deadline. */
