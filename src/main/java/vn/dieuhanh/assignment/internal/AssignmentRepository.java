@@ -94,7 +94,7 @@ class AssignmentRepository {
                 .params(workingDays, dueSoonFrom, id).update();
     }
 
-    /** Rows written before the due-soon window was stored (migration V14): id, deadline, lifecycle instance. */
+    /** Rows written before the due-soon window was stored (migration V13): id, deadline, lifecycle instance. */
     record WithoutWindow(String id, OffsetDateTime deadline, String processInstanceId) {
     }
 
@@ -264,7 +264,7 @@ class AssignmentRepository {
      * assigned by them, for their review, held by them, delegated to them on the way (trail target), assigned to a
      * group of theirs, or coordinating for an assignment of a group of theirs. The UNION drives the query, so the
      * planner starts from the official's few hundred rows; an OR-chain with subqueries over the same rules (as
-     * before V14), or {@code id IN (the ids of this UNION)}, is answered with a sequential scan of the table
+     * before V13), or {@code id IN (the ids of this UNION)}, is answered with a sequential scan of the table
      * (docs/performance.md).
      */
     static Sql visibleRows(AssignmentVisibility v) {

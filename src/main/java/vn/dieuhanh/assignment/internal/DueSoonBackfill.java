@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.dieuhanh.deadline.ReminderPolicy;
 
 /**
- * Gives the assignments written before migration V14 their due-soon window, once, at start-up (after Flyway, before
+ * Gives the assignments written before migration V13 their due-soon window, once, at start-up (after Flyway, before
  * the web server takes requests): the window the lifecycle read from the policy table when it opened (its
  * {@code warningWindowWorkingDays} variable), or {@code dieuhanh.assignments.due-soon-working-days} where there is
  * none (finished or never-opened lifecycles). Idempotent; nodes starting together fill each row once.

@@ -11,7 +11,7 @@ import vn.dieuhanh.assignment.AssignmentRole;
 import vn.dieuhanh.assignment.Urgency;
 import vn.dieuhanh.assignment.WorkSource;
 
-/** Rows written before migration V14 get the fallback window once, at start-up (here: run again by hand). */
+/** Rows written before migration V13 get the fallback window once, at start-up (here: run again by hand). */
 @PostgresIntegrationTest
 class DueSoonBackfillTest {
 
@@ -27,7 +27,7 @@ class DueSoonBackfillTest {
         String id = "backfill-" + UUID.randomUUID();
         OffsetDateTime deadline = OffsetDateTime.parse("2026-03-09T23:59:59+07:00"); // a Monday
         repository.insert(new AssignmentRecord(id, null, null, AssignmentRole.INSTANT, WorkSource.INSTANT,
-                Urgency.NORMAL, "phuong-ban-co", "Viết trước V14", null, "ld.chair", "ld.chair", "phuong-ban-co",
+                Urgency.NORMAL, "phuong-ban-co", "Viết trước V13", null, "ld.chair", "ld.chair", "phuong-ban-co",
                 null, deadline, deadline.minusDays(10), null, null, null, null, null, null));
 
         backfill.afterSingletonsInstantiated();

@@ -34,7 +34,7 @@ class VisibilityQueryPlanTest {
     static final AssignmentVisibility WARD_OFFICIAL = new AssignmentVisibility(OFFICIAL,
             List.of("perf-unit-7", "perf-unit-7.van-phong", "officer"));
 
-    /** The visibility filter as it was before migration V14: subqueries OR-ed with the indexed columns. */
+    /** The visibility filter as it was before migration V13: subqueries OR-ed with the indexed columns. */
     static final String OR_CHAIN = "(assigned_by = ? OR reviewer = ? OR holder_user = ?"
             + " OR id IN (SELECT assignment_id FROM asg_trail_event WHERE target = ?)"
             + " OR unit_code IN (?, ?, ?)"
