@@ -2,6 +2,7 @@ package vn.dieuhanh.assignment.internal;
 
 import java.util.List;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Administrators;
 
 /**
  * Who may see which assignments: administrators and city leaders see all; everyone else sees what was assigned to a
@@ -10,7 +11,7 @@ import vn.dieuhanh.organisation.Role;
  */
 record AssignmentVisibility(String userId, List<String> groupIds) {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    static final String ADMIN_GROUP = Administrators.GROUP;
 
     boolean seesEverything() {
         return groupIds.contains(ADMIN_GROUP) || groupIds.contains(Role.LEADER.groupId());

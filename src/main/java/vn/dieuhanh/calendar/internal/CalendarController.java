@@ -30,6 +30,7 @@ import vn.dieuhanh.calendar.internal.CalendarWebModel.ScheduleResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.SolarDateResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.WorkingDayResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.WorkingDaysBetweenResponse;
+import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.PlainText;
 
@@ -37,7 +38,7 @@ import vn.dieuhanh.platform.PlainText;
 @RequestMapping("/api/calendar")
 class CalendarController {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    static final String ADMIN_GROUP = Administrators.GROUP;
 
     private final LunarCalendar lunarCalendar;
     private final WorkingCalendar workingCalendar;

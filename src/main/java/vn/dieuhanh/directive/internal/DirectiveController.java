@@ -33,6 +33,7 @@ import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.directive.DirectiveHandlingProcess;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.CalendarDate;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.InputLimits;
@@ -106,7 +107,7 @@ class DirectiveController {
         if (assignment != null) {
             String caller = identityService.getCurrentAuthentication().getUserId();
             List<String> groups = identityService.getCurrentAuthentication().getGroupIds();
-            if (!groups.contains(Role.LEADER.groupId()) && !groups.contains("camunda-admin")) {
+            if (!groups.contains(Role.LEADER.groupId()) && !Administrators.includes(groups)) {
                 throw new Forbidden("Chỉ lãnh đạo UBND Thành phố giao xử lý văn bản chỉ đạo (only City People's "
                         + "Committee leaders assign directives)");
             }

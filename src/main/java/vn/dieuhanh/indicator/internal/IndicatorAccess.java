@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.Forbidden;
 
 /**
@@ -19,7 +20,7 @@ import vn.dieuhanh.platform.Forbidden;
 @Component
 class IndicatorAccess {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    static final String ADMIN_GROUP = Administrators.GROUP;
 
     record Caller(String userId, boolean privileged, Optional<String> unitCode) {
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.Forbidden;
 
 /**
@@ -25,7 +26,7 @@ import vn.dieuhanh.platform.Forbidden;
 @Component
 class KpiReaders {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    static final String ADMIN_GROUP = Administrators.GROUP;
     static final String CITY_OFFICE = "van-phong-ubnd-tp";
 
     /** The caller as the policy sees them. */

@@ -4,11 +4,12 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Administrators;
 
 /** The authenticated official of a request (set on the engine by the platform's API filter). */
 record Caller(String userId, List<String> groupIds) {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    static final String ADMIN_GROUP = Administrators.GROUP;
 
     static Caller of(IdentityService identityService) {
         Authentication authentication = identityService.getCurrentAuthentication();

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.dieuhanh.platform.Administrators;
 
 /**
  * HTTP Basic authentication of the application's own endpoints against Camunda's identity service, the same accounts
@@ -27,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-    public static final String ADMIN_GROUP = "camunda-admin";
+    public static final String ADMIN_GROUP = Administrators.GROUP;
     static final String REALM = "Dieu Hanh";
 
     private final IdentityService identityService;

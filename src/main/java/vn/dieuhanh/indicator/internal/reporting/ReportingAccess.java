@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportForbidden;
 import vn.dieuhanh.organisation.Role;
+import vn.dieuhanh.platform.Administrators;
 
 /**
  * Who may do what with reports: a unit's officials see, draft, submit and correct their unit's reports; its head
@@ -16,7 +17,7 @@ import vn.dieuhanh.organisation.Role;
 @Component
 class ReportingAccess {
 
-    static final String ADMIN_GROUP = "camunda-admin";
+    static final String ADMIN_GROUP = Administrators.GROUP;
 
     record Caller(String userId, List<String> groups) {
 
