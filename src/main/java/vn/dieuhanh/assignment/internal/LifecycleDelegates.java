@@ -88,8 +88,9 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordDelegation(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
-            Holder holder = assignments.delegate(vars.assignment().id(), vars.actor(), vars.text(VAR_DELEGATE_TO),
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            AssignmentRecord assignment = assignments.ofProcessInstance(execution.getProcessInstanceId());
+            Holder holder = assignments.delegate(assignment.id(), vars.actor(), vars.text(VAR_DELEGATE_TO),
                     vars.text(VAR_HANDLING_NOTE));
             vars.setHolder(holder);
         };
@@ -98,8 +99,8 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordReport(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
-            AssignmentRecord assignment = vars.assignment();
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            AssignmentRecord assignment = assignments.ofProcessInstance(execution.getProcessInstanceId());
             String reporter = vars.actor();
             // nobody reviews their own result: the decider is named in the trail and gets the review task
             String decider = assignments.deciderFor(assignment, reporter);
@@ -113,8 +114,8 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordExtensionRequest(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
-            AssignmentRecord assignment = vars.assignment();
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            AssignmentRecord assignment = assignments.ofProcessInstance(execution.getProcessInstanceId());
             String requester = vars.actor();
             String decider = assignments.deciderFor(assignment, requester);
             OffsetDateTime proposed = assignments.requestExtension(assignment.id(), requester,
@@ -130,8 +131,8 @@ class LifecycleDelegates {
     JavaDelegate recordExtensionDecision(AssignmentService assignments, DeadlineAlertDelegates deadlineAlerts,
                                          DeadlineTimers timers) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
-            AssignmentRecord assignment = vars.assignment();
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            AssignmentRecord assignment = assignments.ofProcessInstance(execution.getProcessInstanceId());
             String actor = vars.actor();
             assignments.requireDecider(assignment, TrailEventKind.EXTENSION_REQUESTED, actor);
             boolean approved = vars.flag(VAR_EXTENSION_APPROVED);
@@ -148,8 +149,8 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordReview(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
-            AssignmentRecord assignment = vars.assignment();
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            AssignmentRecord assignment = assignments.ofProcessInstance(execution.getProcessInstanceId());
             String actor = vars.actor();
             assignments.requireDecider(assignment, TrailEventKind.REPORTED, actor);
             boolean accepted = vars.flag(VAR_RESULT_ACCEPTED);
@@ -168,8 +169,9 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordCancellation(AssignmentService assignments) {
         return execution -> {
-            LifecycleVariables vars = new LifecycleVariables(execution, assignments);
-            assignments.cancel(vars.assignment().id(), vars.actor(), vars.text(VAR_CANCEL_REASON));
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            AssignmentRecord assignment = assignments.ofProcessInstance(execution.getProcessInstanceId());
+            assignments.cancel(assignment.id(), vars.actor(), vars.text(VAR_CANCEL_REASON));
             execution.setVariable(VAR_ASSIGNMENT_OUTCOME, OUTCOME_CANCELLED);
         };
     }

@@ -23,28 +23,17 @@ import vn.dieuhanh.deadline.WatcherVariables;
 final class LifecycleVariables {
 
     private final VariableScope scope;
-    private final AssignmentService assignments;
 
     LifecycleVariables(VariableScope scope) {
-        this(scope, null);
-    }
-
-    LifecycleVariables(VariableScope scope, AssignmentService assignments) {
         this.scope = scope;
-        this.assignments = assignments;
     }
 
-    /** The variable the calling process passed in; read only when the lifecycle opens (see openAssignment). */
+    /**
+     * The variable the calling process passed in; read only when the lifecycle opens (see openAssignment): later
+     * steps read the assignment from the table by process instance ({@code AssignmentService.ofProcessInstance}).
+     */
     String assignmentId() {
         return (String) scope.getVariable(VAR_ASSIGNMENT_ID);
-    }
-
-    /** The assignment this instance carries out, from the table (bound once when it opened). */
-    AssignmentRecord assignment() {
-        if (!(scope instanceof DelegateExecution execution)) {
-            throw new IllegalStateException("The assignment is read from an execution");
-        }
-        return assignments.ofProcessInstance(execution.getProcessInstanceId());
     }
 
     /**

@@ -1,10 +1,12 @@
 package vn.dieuhanh.platform.engine.input;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -90,7 +92,8 @@ final class UserCommandRules {
             ProcessInstantiationBuilderImpl start =
                     (ProcessInstantiationBuilderImpl) CommandArguments.read(command, "instantiationBuilder");
             String definitionId = start.getProcessDefinitionId() != null ? start.getProcessDefinitionId()
-                    : EngineAsSystem.call(identityService, () -> declared.latestDefinitionId(start.getProcessDefinitionKey()));
+                    : EngineAsSystem.call(identityService,
+                            () -> declared.latestDefinitionId(start.getProcessDefinitionKey()));
             checkStartInput(definitionId, start.getVariables());
         } else if (command instanceof SubmitStartFormCmd) {
             checkStartInput(CommandArguments.text(command, "processDefinitionId"),
@@ -142,8 +145,12 @@ final class UserCommandRules {
             return;
         }
         FormFields form = EngineAsSystem.call(identityService, () -> declared.ofTask(taskId));
-        refuseUndeclared(variables, form, name -> EngineAsSystem.call(identityService,
-                () -> taskService.getVariable(taskId, name)));
+        // the read-only fields form-js sends back, compared with their values in one read
+        Set<String> readOnlySent = new HashSet<>(variables.keySet());
+        readOnlySent.retainAll(form.readOnly());
+        Map<String, Object> current = readOnlySent.isEmpty() ? Map.of()
+                : EngineAsSystem.call(identityService, () -> taskService.getVariables(taskId, readOnlySent));
+        refuseUndeclared(variables, form, current);
     }
 
     private void checkStartInput(String processDefinitionId, Map<String, Object> variables) {
@@ -153,14 +160,10 @@ final class UserCommandRules {
             throw new AuthorizationException("Quy trình này do hệ thống khởi tạo, không khởi tạo trực tiếp được "
                     + "(this process is started by the application, not by hand)");
         }
-        refuseUndeclared(variables, form, name -> null);
+        refuseUndeclared(variables, form, Map.of());
     }
 
-    interface CurrentValues {
-        Object of(String name);
-    }
-
-    private static void refuseUndeclared(Map<String, Object> variables, FormFields form, CurrentValues current) {
+    private static void refuseUndeclared(Map<String, Object> variables, FormFields form, Map<String, Object> current) {
         if (variables == null || variables.isEmpty()) {
             return;
         }
@@ -173,7 +176,7 @@ final class UserCommandRules {
                 continue;
             }
             if (form.readOnly().contains(name)) {
-                if (sameText(value(entry.getValue()), current.of(name))) {
+                if (sameText(value(entry.getValue()), current.get(name))) {
                     echoed.add(name);
                 } else {
                     changedReadOnly.add(name);
