@@ -37,7 +37,16 @@ public final class AssignmentLifecycleProcess {
     /** Converging gateway: the watcher waits for its first and each next alert point. */
     public static final String GATEWAY_BACK_TO_WATCH = "Gateway_BackToWatch";
     public static final String TIMER_NEXT_DEADLINE_ALERT = "Timer_NextDeadlineAlert";
-    public static final String SERVICE_SEND_DEADLINE_ALERT = "ServiceTask_SendDeadlineAlert";
+    /** The chain, one alert per turn: which alert is due, one task per kind, then the next alert point. */
+    public static final String SERVICE_SELECT_DUE_ALERT = "ServiceTask_SelectDueDeadlineAlert";
+    public static final String GATEWAY_WHICH_ALERT = "Gateway_WhichDeadlineAlert";
+    public static final String SERVICE_SEND_REMINDER = "ServiceTask_SendReminder";
+    public static final String SERVICE_SEND_OVERDUE_ALERT = "ServiceTask_SendOverdueAlert";
+    public static final String SERVICE_SEND_OVERDUE_REMINDER = "ServiceTask_SendOverdueReminder";
+    public static final String SERVICE_ESCALATE_TO_HEAD = "ServiceTask_EscalateToHead";
+    public static final String SERVICE_ESCALATE_TO_LEADER = "ServiceTask_EscalateToLeader";
+    public static final String GATEWAY_ALERT_HANDLED = "Gateway_DeadlineAlertHandled";
+    public static final String SERVICE_PLAN_NEXT_ALERT = "ServiceTask_PlanNextDeadlineAlert";
     /** Terminate end event: the accepted result ends the work and the watcher (its pending timer is deleted). */
     public static final String END_RESULT_ACCEPTED = "EndEvent_ResultAccepted";
 
@@ -90,7 +99,8 @@ public final class AssignmentLifecycleProcess {
     public static final String VAR_URGENCY = "urgency";
     public static final String VAR_SOURCE = "source";
     /** The assignment's alert policy, read from the decision table once when it opens (primitive variables). */
-    public static final String VAR_REMINDER_PERCENTS = ReminderPolicy.OUT_REMINDER_PERCENTS;
+    public static final String VAR_FIRST_REMINDER_PERCENT = ReminderPolicy.OUT_FIRST_REMINDER_PERCENT;
+    public static final String VAR_SECOND_REMINDER_PERCENT = ReminderPolicy.OUT_SECOND_REMINDER_PERCENT;
     public static final String VAR_REMINDER_WORKING_DAYS_BEFORE = ReminderPolicy.OUT_REMINDER_WORKING_DAYS_BEFORE;
     public static final String VAR_WARNING_WINDOW_WORKING_DAYS = ReminderPolicy.OUT_WARNING_WINDOW_WORKING_DAYS;
     public static final String VAR_DAILY_OVERDUE_REMINDERS = ReminderPolicy.OUT_DAILY_OVERDUE_REMINDERS;

@@ -39,6 +39,10 @@ public class AlertSchedule {
     /** Time of day of the day-based alerts (N working days before, overdue reminders, escalations). */
     public static final LocalTime DEFAULT_ALERT_TIME = LocalTime.of(8, 0);
 
+    /** Instant, then kind: the order in which alerts are sent. */
+    public static final Comparator<DeadlineAlert> SENDING_ORDER =
+            Comparator.comparing(DeadlineAlert::at).thenComparing(DeadlineAlert::kind);
+
     private final WorkingCalendar calendar;
     private final LocalTime alertTime;
 
@@ -164,6 +168,33 @@ public class AlertSchedule {
         }
         Instant latest = due.stream().map(DeadlineAlert::at).max(Comparator.naturalOrder()).orElseThrow();
         return due.stream().filter(a -> !a.kind().isReminder() || !a.at().isBefore(latest)).toList();
+    }
+
+    /**
+     * The alert the watcher sends when its timer fires at {@code now} for the {@code pending} alert: the first of
+     * {@link #due} from the pending one on (in {@link #SENDING_ORDER}); empty when nothing is due any more (the
+     * deadline was moved meanwhile).
+     */
+    public Optional<DeadlineAlert> dueNow(Instant assignedAt, Instant deadline, ReminderPolicy policy,
+                                          DeadlineAlert pending, Instant now) {
+        return due(assignedAt, deadline, policy, pending.at(), now).stream()
+                .filter(alert -> SENDING_ORDER.compare(alert, pending) >= 0).findFirst();
+    }
+
+    /**
+     * The alert after {@code sent}: the next one that is also due at {@code now} (same instant and a later kind, or a
+     * later instant, overtaken reminders left out as in {@link #due}), else the first strictly after {@code now}.
+     * The watcher sends one alert per turn, so alerts of one instant (an overdue reminder and an escalation) are
+     * sent one after the other, each in its own transaction.
+     */
+    public Optional<DeadlineAlert> after(Instant assignedAt, Instant deadline, ReminderPolicy policy,
+                                         DeadlineAlert sent, Instant now) {
+        for (DeadlineAlert alert : due(assignedAt, deadline, policy, sent.at(), now)) {
+            if (SENDING_ORDER.compare(alert, sent) > 0) {
+                return Optional.of(alert);
+            }
+        }
+        return next(assignedAt, deadline, policy, now);
     }
 
     private List<DeadlineAlert> overdueDay(LocalDate day, int k, ReminderPolicy policy) {

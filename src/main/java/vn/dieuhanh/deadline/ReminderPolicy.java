@@ -1,13 +1,14 @@
 package vn.dieuhanh.deadline;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The alert policy of one assignment, read once from the decision table {@value #DECISION_KEY}
  * ({@code processes/deadline/reminder-policy.dmn}) when the assignment opens.
  *
- * @param reminderPercents                 remind when these percentages of the working time have elapsed (1-99)
+ * @param reminderPercents                 remind when these percentages of the working time have elapsed (1-99;
+ *                                         nulls, i.e. empty cells, are left out)
  * @param reminderWorkingDaysBefore        remind at the start of the working day this many working days before the
  *                                         deadline's day (0: no such reminder)
  * @param warningWindowWorkingDays         the "due soon" (sắp đến hạn) window in working days
@@ -24,8 +25,12 @@ public record ReminderPolicy(List<Integer> reminderPercents, int reminderWorking
     /** Decision inputs. */
     public static final String INPUT_URGENCY = "urgency";
     public static final String INPUT_SOURCE = "source";
-    /** Decision outputs; the lifecycle stores them under the same names. */
-    public static final String OUT_REMINDER_PERCENTS = "reminderPercents";
+    /**
+     * Decision outputs; the watchers store them under the same names. The reminder points are two columns (empty:
+     * none), so an analyst edits numbers, not a list in a string.
+     */
+    public static final String OUT_FIRST_REMINDER_PERCENT = "firstReminderPercent";
+    public static final String OUT_SECOND_REMINDER_PERCENT = "secondReminderPercent";
     public static final String OUT_REMINDER_WORKING_DAYS_BEFORE = "reminderWorkingDaysBefore";
     public static final String OUT_WARNING_WINDOW_WORKING_DAYS = "warningWindowWorkingDays";
     public static final String OUT_DAILY_OVERDUE_REMINDERS = "dailyOverdueReminders";
@@ -33,7 +38,7 @@ public record ReminderPolicy(List<Integer> reminderPercents, int reminderWorking
     public static final String OUT_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS = "escalateToLeaderAfterOverdueDays";
 
     public ReminderPolicy {
-        reminderPercents = List.copyOf(reminderPercents);
+        reminderPercents = reminderPercents.stream().filter(Objects::nonNull).toList();
         for (int percent : reminderPercents) {
             if (percent < 1 || percent > 99) {
                 throw new IllegalArgumentException("A reminder point must be 1-99 % of the working time, got "
@@ -44,30 +49,6 @@ public record ReminderPolicy(List<Integer> reminderPercents, int reminderWorking
         requireNotNegative(warningWindowWorkingDays, OUT_WARNING_WINDOW_WORKING_DAYS);
         requireNotNegative(escalateToHeadAfterOverdueDays, OUT_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS);
         requireNotNegative(escalateToLeaderAfterOverdueDays, OUT_ESCALATE_TO_LEADER_AFTER_OVERDUE_DAYS);
-    }
-
-    /** "50,75" (the way the table and the process variable write it) to [50, 75]; blank: none. */
-    public static List<Integer> parsePercents(String text) {
-        List<Integer> percents = new ArrayList<>();
-        if (text == null) {
-            return percents;
-        }
-        for (String part : text.split("[,;\\s]+")) {
-            if (!part.isBlank()) {
-                try {
-                    percents.add(Integer.valueOf(part.trim()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("reminderPercents must be whole numbers separated by commas, "
-                            + "got '" + text + "'");
-                }
-            }
-        }
-        return percents;
-    }
-
-    /** [50, 75] to "50,75". */
-    public String percentsText() {
-        return String.join(",", reminderPercents.stream().map(String::valueOf).toList());
     }
 
     private static void requireNotNegative(int value, String name) {

@@ -83,7 +83,9 @@ class AssignmentLifecycleTimersProcessTest {
                 unit -> Optional.of(HEAD), unit -> Optional.of(UNIT_NAME));
         fakes.register();
         Mocks.register("planDeadlineAlerts", deadlineAlerts.planDeadlineAlerts());
-        Mocks.register("sendDeadlineAlert", deadlineAlerts.sendDeadlineAlert());
+        Mocks.register("selectDueDeadlineAlert", deadlineAlerts.selectDueDeadlineAlert());
+        Mocks.register("sendDueDeadlineAlert", deadlineAlerts.sendDueDeadlineAlert());
+        Mocks.register("planNextDeadlineAlert", deadlineAlerts.planNextDeadlineAlert());
         // what the real recordExtensionDecision does after an approved extension
         fakes.onDeadlineChanged(execution -> {
             deadlineAlerts.replan(execution);
@@ -105,7 +107,8 @@ class AssignmentLifecycleTimersProcessTest {
     void eachReminderFiresOnceAtItsWorkingTimeInstantAcrossTet2026AndTheOverdueAlertTellsHolderHeadAndKpi() {
         // Tuesday 10/2/2026 09:00, 10 working days: 11-13/2, Tết (14-22/2 off), 23-27/2, 2/3 and 3/3
         ProcessInstance instance = open(at("2026-02-10T09:00:00"), at("2026-03-03T23:59:59"));
-        assertThat(runtimeService().getVariables(instance.getId())).containsEntry(VAR_REMINDER_PERCENTS, "50,75")
+        assertThat(runtimeService().getVariables(instance.getId())).containsEntry(VAR_FIRST_REMINDER_PERCENT, 50)
+                .containsEntry(VAR_SECOND_REMINDER_PERCENT, 75)
                 .containsEntry(VAR_REMINDER_WORKING_DAYS_BEFORE, 1).containsEntry(VAR_WARNING_WINDOW_WORKING_DAYS, 2)
                 .containsEntry(VAR_DAILY_OVERDUE_REMINDERS, true)
                 .containsEntry(VAR_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS, 3)
@@ -196,6 +199,12 @@ class AssignmentLifecycleTimersProcessTest {
         assertThat(day6.get(1).model()).containsEntry("overdueDays", 5).containsEntry("escalatedTo", "leader");
 
         assertThat(outbox.enqueued()).filteredOn(n -> n.kind() == NotificationKind.ESCALATION).hasSize(2);
+        // each kind went through the task of its kind in the model, where Cockpit counts it
+        assertThat(timesPassed(instance, SERVICE_SEND_OVERDUE_ALERT)).isEqualTo(1);
+        assertThat(timesPassed(instance, SERVICE_SEND_OVERDUE_REMINDER)).isEqualTo(5);
+        assertThat(timesPassed(instance, SERVICE_ESCALATE_TO_HEAD)).isEqualTo(1);
+        assertThat(timesPassed(instance, SERVICE_ESCALATE_TO_LEADER)).isEqualTo(1);
+        assertThat(timesPassed(instance, SERVICE_SEND_REMINDER)).isEqualTo(3);
         assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-05-07T08:00:00")));
     }
 
@@ -279,10 +288,10 @@ class AssignmentLifecycleTimersProcessTest {
         String changed;
         try (InputStream dmn = getClass().getResourceAsStream("/processes/deadline/reminder-policy.dmn")) {
             changed = new String(dmn.readAllBytes(), StandardCharsets.UTF_8).replace(
-                    "<outputEntry id=\"LiteralExpression_DefaultReminderPercents\"><text>\"50,75\"</text>",
-                    "<outputEntry id=\"LiteralExpression_DefaultReminderPercents\"><text>\"25,50,75\"</text>");
+                    "<outputEntry id=\"LiteralExpression_DefaultFirstReminderPercent\"><text>50</text>",
+                    "<outputEntry id=\"LiteralExpression_DefaultFirstReminderPercent\"><text>25</text>");
         }
-        assertThat(changed).contains("\"25,50,75\"");
+        assertThat(changed).contains("DefaultFirstReminderPercent\"><text>25<");
         String deployment = repositoryService().createDeployment().addString("reminder-policy.dmn", changed)
                 .deploy().getId();
         try {
@@ -292,8 +301,8 @@ class AssignmentLifecycleTimersProcessTest {
                     withVariables(VAR_ASSIGNMENT_ID, "NV-2026-0043"));
             execute(managementService().createJobQuery().processInstanceId(after.getId()).singleResult());
 
-            assertThat(runtimeService().getVariable(before.getId(), VAR_REMINDER_PERCENTS)).isEqualTo("50,75");
-            assertThat(runtimeService().getVariable(after.getId(), VAR_REMINDER_PERCENTS)).isEqualTo("25,50,75");
+            assertThat(runtimeService().getVariable(before.getId(), VAR_FIRST_REMINDER_PERCENT)).isEqualTo(50);
+            assertThat(runtimeService().getVariable(after.getId(), VAR_FIRST_REMINDER_PERCENT)).isEqualTo(25);
             // a quarter of 39 office hours: 9 h 45 = Tuesday 3/3 10:45
             assertThat(nextTimer(after).getDuedate()).isEqualTo(Date.from(at("2026-03-03T10:45:00")));
             assertThat(nextTimer(before).getDuedate()).isEqualTo(Date.from(at("2026-03-04T13:30:00")));
@@ -337,10 +346,19 @@ class AssignmentLifecycleTimersProcessTest {
         assertThat(executableTimers(instance)).as("due at " + instant).isEqualTo(1);
         outbox.takeAll();
         execute(timer);
+        // one alert per turn: alerts of the same instant follow at once, each in its own job
+        while (executableTimers(instance) > 0) {
+            execute(nextTimer(instance));
+        }
         List<Notification> sent = outbox.takeAll();
         assertThat(sent).as("sent at " + instant).isNotEmpty();
         assertThat(nextTimer(instance).getDuedate()).as("the next alert is later").isAfter(Date.from(instant));
         return sent;
+    }
+
+    private static long timesPassed(ProcessInstance instance, String activityId) {
+        return ENGINE.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activityId).count();
     }
 
     private static Job nextTimer(ProcessInstance instance) {

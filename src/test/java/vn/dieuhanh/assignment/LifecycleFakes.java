@@ -93,7 +93,9 @@ public final class LifecycleFakes {
         Mocks.register("offerDelegationOptions", offerDelegationOptions());
         // no deadline alerts unless a test registers the real ones: the watcher parks its timer
         Mocks.register("planDeadlineAlerts", parkTheWatcher());
-        Mocks.register("sendDeadlineAlert", parkTheWatcher());
+        Mocks.register("selectDueDeadlineAlert", parkTheWatcher());
+        Mocks.register("sendDueDeadlineAlert", parkTheWatcher());
+        Mocks.register("planNextDeadlineAlert", parkTheWatcher());
         return this;
     }
 
@@ -138,7 +140,10 @@ public final class LifecycleFakes {
     }
 
     private static JavaDelegate parkTheWatcher() {
-        return execution -> execution.setVariable(VAR_NEXT_ALERT_AT, Date.from(AlertSchedule.NEVER));
+        return execution -> {
+            execution.setVariable(VAR_NEXT_ALERT_AT, Date.from(AlertSchedule.NEVER));
+            execution.setVariable(VAR_NEXT_ALERT_KIND, null);
+        };
     }
 
     private JavaDelegate recordDelegation() {

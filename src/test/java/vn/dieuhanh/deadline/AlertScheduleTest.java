@@ -6,6 +6,7 @@ import static vn.dieuhanh.deadline.AlertKind.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.dieuhanh.calendar.internal.ShippedCalendar;
@@ -61,6 +62,49 @@ class AlertScheduleTest {
         // far overdue: the next working morning
         assertThat(schedule.next(assigned, deadline, DEFAULT, at("2026-04-03T09:00:00")))
                 .contains(new DeadlineAlert(at("2026-04-06T08:00:00"), OVERDUE_REMINDER, 24));
+    }
+
+    @Test
+    void theWatcherTurnByTurnSendsEveryAlertOnceInOrderAlsoTwoOfTheSameInstant() {
+        Instant assigned = at("2026-02-10T09:00:00");
+        Instant deadline = at("2026-03-03T23:59:59");
+        Instant end = at("2026-03-11T23:00:00");
+        List<DeadlineAlert> sent = new ArrayList<>();
+        DeadlineAlert pending = schedule.next(assigned, deadline, DEFAULT, assigned).orElseThrow();
+        // the engine fires each timer at its instant: select what is due, send it, plan the next
+        while (!pending.at().isAfter(end)) {
+            DeadlineAlert due = schedule.dueNow(assigned, deadline, DEFAULT, pending, pending.at()).orElseThrow();
+            sent.add(due);
+            pending = schedule.after(assigned, deadline, DEFAULT, due, due.at()).orElseThrow();
+        }
+        assertThat(sent).isEqualTo(schedule.between(assigned, deadline, DEFAULT, assigned, end));
+        assertThat(sent).filteredOn(alert -> alert.at().equals(at("2026-03-09T08:00:00")))
+                .extracting(DeadlineAlert::kind).containsExactly(OVERDUE_REMINDER, ESCALATION_TO_HEAD);
+    }
+
+    @Test
+    void afterDowntimeTheTurnsSendTheOverdueAlertAndTheEscalationButNoStaleReminder() {
+        Instant assigned = at("2026-02-10T09:00:00");
+        Instant deadline = at("2026-03-03T23:59:59");
+        Instant back = at("2026-03-09T10:00:00"); // the engine was down from before the first reminder
+        DeadlineAlert pending = new DeadlineAlert(at("2026-02-24T13:30:00"), REMINDER, 1);
+        List<DeadlineAlert> sent = new ArrayList<>();
+        for (DeadlineAlert due = schedule.dueNow(assigned, deadline, DEFAULT, pending, back).orElseThrow();
+             !due.at().isAfter(back);
+             due = schedule.after(assigned, deadline, DEFAULT, due, back).orElseThrow()) {
+            sent.add(due);
+        }
+        assertThat(sent).extracting(DeadlineAlert::kind).containsExactly(OVERDUE, OVERDUE_REMINDER,
+                ESCALATION_TO_HEAD);
+        assertThat(schedule.after(assigned, deadline, DEFAULT, sent.get(2), back))
+                .contains(new DeadlineAlert(at("2026-03-10T08:00:00"), OVERDUE_REMINDER, 5));
+    }
+
+    @Test
+    void whenTheDeadlineMovedNothingIsDueAtThePendingInstant() {
+        Instant assigned = at("2026-02-10T09:00:00");
+        DeadlineAlert pending = new DeadlineAlert(at("2026-03-04T00:00:00"), OVERDUE, 1);
+        assertThat(schedule.dueNow(assigned, at("2026-03-20T23:59:59"), DEFAULT, pending, pending.at())).isEmpty();
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.dieuhanh.ProcessTestEngine;
 import vn.dieuhanh.indicator.internal.reporting.IndicatorReportCorrectionProcess;
@@ -50,6 +52,8 @@ class IndicatorReportingProcessTest {
     static final Date FAR = Date.from(Instant.parse("2030-04-05T01:00:00Z"));
 
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** What the (faked) "which alert is due" step finds. */
+    String dueKind = "REMINDER";
 
     @BeforeEach
     void fakes() {
@@ -70,16 +74,21 @@ class IndicatorReportingProcessTest {
             calls.add("plan");
             execution.setVariable(IndicatorReportProcess.VAR_NEXT_ALERT_AT, FAR);
         });
-        Mocks.register("sendReportAlert", (JavaDelegate) execution -> {
-            calls.add("alert");
+        Mocks.register("selectDueReportAlert", (JavaDelegate) execution ->
+                execution.setVariable(IndicatorReportProcess.VAR_NEXT_ALERT_KIND, dueKind));
+        Mocks.register("sendDueReportAlert", (JavaDelegate) execution ->
+                calls.add("alert " + execution.getVariable(IndicatorReportProcess.VAR_NEXT_ALERT_KIND)));
+        Mocks.register("planNextReportAlert", (JavaDelegate) execution -> {
+            calls.add("plan next");
             execution.setVariable(IndicatorReportProcess.VAR_NEXT_ALERT_AT, FAR);
         });
         Mocks.register("offerReportFields", (TaskListener) task -> calls.add("fields"));
-        Mocks.register("submitIndicatorReport", (TaskListener) task -> calls.add("submit"));
-        Mocks.register("recordReportDecision", (TaskListener) task -> {
+        Mocks.register("rememberReportActor", (TaskListener) task -> calls.add("actor"));
+        Mocks.register("recordReportSubmission", (JavaDelegate) execution -> calls.add("submit"));
+        Mocks.register("recordReportReview", (JavaDelegate) execution -> {
             calls.add("decide");
-            task.setVariable(IndicatorReportProcess.VAR_REPORT_APPROVED,
-                    IndicatorReportProcess.DECISION_APPROVE.equals(task.getVariable(
+            execution.setVariable(IndicatorReportProcess.VAR_REPORT_APPROVED,
+                    IndicatorReportProcess.DECISION_APPROVE.equals(execution.getVariable(
                             IndicatorReportProcess.VAR_REPORT_DECISION)));
         });
     }
@@ -143,7 +152,7 @@ class IndicatorReportingProcessTest {
                 .hasPassed(IndicatorReportProcess.GATEWAY_REPORT_APPROVED, IndicatorReportProcess.GATEWAY_BACK_TO_FILLING);
         assertThat(candidateGroups(task(report, IndicatorReportProcess.TASK_FILL_REPORT)))
                 .containsExactly("unit-r-9");
-        assertThat(calls).containsExactly("decide", "fields");
+        assertThat(calls).containsExactly("actor", "decide", "fields");
     }
 
     @Test
@@ -158,11 +167,17 @@ class IndicatorReportingProcessTest {
                 IndicatorReportProcess.DECISION_APPROVE));
         BpmnAwareTests.assertThat(correction).isEnded()
                 .hasPassed(IndicatorReportCorrectionProcess.END_CORRECTION_DECIDED);
-        assertThat(calls).containsExactly("decide");
+        assertThat(calls).containsExactly("actor", "decide");
     }
 
-    @Test
-    void theWatcherSendsTheDueAlertAndWaitsForTheNext() {
+    @ParameterizedTest
+    @CsvSource({"REMINDER, ServiceTask_SendReportReminder",
+            "OVERDUE, ServiceTask_SendReportOverdueAlert",
+            "OVERDUE_REMINDER, ServiceTask_SendReportOverdueReminder",
+            "ESCALATION_TO_HEAD, ServiceTask_EscalateReportToHead",
+            "ESCALATION_TO_LEADER, ServiceTask_EscalateReportToCityLeaders"})
+    void theWatcherSendsTheDueAlertThroughTheTaskOfItsKindAndWaitsForTheNext(String kind, String task) {
+        dueKind = kind;
         ProcessInstance report = runtimeService().createProcessInstanceByKey(IndicatorReportProcess.KEY)
                 .startBeforeActivity(IndicatorReportProcess.TIMER_NEXT_REPORT_ALERT)
                 .setVariables(variables(Date.from(Instant.parse("2030-04-08T01:00:00Z")))).execute();
@@ -170,11 +185,25 @@ class IndicatorReportingProcessTest {
                 .singleResult();
         assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2030-04-08T01:00:00Z")));
         execute(timer);
-        assertThat(calls).containsExactly("alert");
+        assertThat(calls).containsExactly("alert " + kind, "plan next");
         BpmnAwareTests.assertThat(report).isWaitingAt(IndicatorReportProcess.TIMER_NEXT_REPORT_ALERT)
-                .hasPassed(IndicatorReportProcess.SERVICE_SEND_REPORT_ALERT, IndicatorReportProcess.GATEWAY_BACK_TO_WATCH);
+                .hasPassedInOrder(IndicatorReportProcess.SERVICE_SELECT_DUE_ALERT, task,
+                        IndicatorReportProcess.SERVICE_PLAN_NEXT_ALERT, IndicatorReportProcess.GATEWAY_BACK_TO_WATCH);
         assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(report.getId()).timers()
                 .singleResult().getDuedate()).isEqualTo(FAR);
+    }
+
+    @Test
+    void whenNothingIsDueAnyMoreTheWatcherOnlyPlansTheNextAlert() {
+        dueKind = null; // the deadline moved after the timer was set
+        ProcessInstance report = runtimeService().createProcessInstanceByKey(IndicatorReportProcess.KEY)
+                .startBeforeActivity(IndicatorReportProcess.TIMER_NEXT_REPORT_ALERT)
+                .setVariables(variables(Date.from(Instant.parse("2030-04-08T01:00:00Z")))).execute();
+        execute(ENGINE.getManagementService().createJobQuery().processInstanceId(report.getId()).timers()
+                .singleResult());
+        assertThat(calls).containsExactly("plan next");
+        BpmnAwareTests.assertThat(report).isWaitingAt(IndicatorReportProcess.TIMER_NEXT_REPORT_ALERT)
+                .hasPassed(IndicatorReportProcess.GATEWAY_ALERT_HANDLED);
     }
 
     @Test

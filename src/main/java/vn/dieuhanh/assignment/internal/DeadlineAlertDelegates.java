@@ -17,13 +17,18 @@ import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.AlertSubject;
 import vn.dieuhanh.deadline.DeadlineAlert;
 import vn.dieuhanh.deadline.DeadlineAlerts;
+import vn.dieuhanh.deadline.DeadlineWatch;
 import vn.dieuhanh.deadline.ReminderPolicies;
 import vn.dieuhanh.deadline.ReminderPolicy;
+import vn.dieuhanh.deadline.WatcherVariables;
 
 /**
- * The lifecycle's deadline watcher: {@code ${planDeadlineAlerts}} reads the policy once and sets the first alert;
- * {@code ${sendDeadlineAlert}} sends what is due when {@code Timer_NextDeadlineAlert} fires and sets the next one;
- * {@link #replan} moves the pending alert after the deadline changed. The variables it reads are the lifecycle's
+ * The lifecycle's deadline watcher: {@code ${planDeadlineAlerts}} reads the policy once and sets the first alert; when
+ * {@code Timer_NextDeadlineAlert} fires, {@code ${selectDueDeadlineAlert}} picks the alert due, the gateway routes to
+ * the task of its kind, each of which runs {@code ${sendDueDeadlineAlert}}, and {@code ${planNextDeadlineAlert}} sets
+ * the next one ({@link DeadlineWatch}); {@link #replan} moves the pending alert after the deadline changed.
+ * {@code ${sendDeadlineAlert}} is the single step of lifecycle versions deployed before the chain was modelled, kept
+ * for their running instances. The variables it reads are the lifecycle's
  * (see {@code AssignmentLifecycleProcess}); "now" is the engine clock. Public so that process tests can build the real
  * thing by hand around an in-memory engine.
  */
@@ -32,6 +37,7 @@ public final class DeadlineAlertDelegates {
     private final ReminderPolicies policies;
     private final AlertSchedule schedule;
     private final DeadlineAlerts alerts;
+    private final DeadlineWatch watch;
     private final Function<String, Optional<String>> unitHeads;
     private final Function<String, Optional<String>> unitNames;
 
@@ -45,6 +51,7 @@ public final class DeadlineAlertDelegates {
         this.policies = policies;
         this.schedule = schedule;
         this.alerts = alerts;
+        this.watch = new DeadlineWatch(schedule);
         this.unitHeads = unitHeads;
         this.unitNames = unitNames;
     }
@@ -63,7 +70,36 @@ public final class DeadlineAlertDelegates {
         };
     }
 
-    /** Sends the alerts due now (the pending one, and any later one the clock has also passed) and sets the next. */
+    /** "Xác định cảnh báo đến hạn": the timer fired; makes the alert due now the pending one (or none). */
+    public JavaDelegate selectDueDeadlineAlert() {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            watch.selectDue(execution, vars.moment(VAR_ASSIGNED_AT), vars.moment(VAR_DEADLINE), now());
+        };
+    }
+
+    /** The task of the selected alert's kind: sends it (deduplicated by the outbox, so a retried job sends once). */
+    public JavaDelegate sendDueDeadlineAlert() {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            DeadlineAlert alert = WatcherVariables.readNextAlert(execution).orElseThrow(() ->
+                    new IllegalStateException("No alert selected: the gateway routes here only with one"));
+            alerts.send(subject(vars, vars.moment(VAR_DEADLINE)), alert);
+        };
+    }
+
+    /** "Lập mốc cảnh báo tiếp theo": the next alert after the one just handled. */
+    public JavaDelegate planNextDeadlineAlert() {
+        return execution -> {
+            LifecycleVariables vars = new LifecycleVariables(execution);
+            watch.planAfterSent(execution, vars.moment(VAR_ASSIGNED_AT), vars.moment(VAR_DEADLINE), now());
+        };
+    }
+
+    /**
+     * Lifecycle versions before the modelled chain: sends the alerts due now (the pending one, and any later one the
+     * clock has also passed) and sets the next.
+     */
     public JavaDelegate sendDeadlineAlert() {
         return execution -> {
             LifecycleVariables vars = new LifecycleVariables(execution);

@@ -81,6 +81,22 @@ class LifecycleDelegates {
     }
 
     @Bean
+    JavaDelegate selectDueDeadlineAlert(DeadlineAlertDelegates deadlineAlerts) {
+        return deadlineAlerts.selectDueDeadlineAlert();
+    }
+
+    @Bean
+    JavaDelegate sendDueDeadlineAlert(DeadlineAlertDelegates deadlineAlerts) {
+        return deadlineAlerts.sendDueDeadlineAlert();
+    }
+
+    @Bean
+    JavaDelegate planNextDeadlineAlert(DeadlineAlertDelegates deadlineAlerts) {
+        return deadlineAlerts.planNextDeadlineAlert();
+    }
+
+    /** For running instances of lifecycle versions deployed before the alert chain was modelled. */
+    @Bean
     JavaDelegate sendDeadlineAlert(DeadlineAlertDelegates deadlineAlerts) {
         return deadlineAlerts.sendDeadlineAlert();
     }

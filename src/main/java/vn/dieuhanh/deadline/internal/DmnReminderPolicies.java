@@ -2,6 +2,7 @@ package vn.dieuhanh.deadline.internal;
 
 import static vn.dieuhanh.deadline.ReminderPolicy.*;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -37,7 +38,8 @@ public class DmnReminderPolicies implements ReminderPolicies {
                     + urgency + " and source " + source + " (bảng chính sách nhắc việc thiếu quy tắc)");
         }
         try {
-            return new ReminderPolicy(parsePercents((String) rule.get(OUT_REMINDER_PERCENTS)),
+            return new ReminderPolicy(Arrays.asList(optionalNumber(rule, OUT_FIRST_REMINDER_PERCENT),
+                    optionalNumber(rule, OUT_SECOND_REMINDER_PERCENT)),
                     number(rule, OUT_REMINDER_WORKING_DAYS_BEFORE), number(rule, OUT_WARNING_WINDOW_WORKING_DAYS),
                     Boolean.TRUE.equals(rule.get(OUT_DAILY_OVERDUE_REMINDERS)),
                     number(rule, OUT_ESCALATE_TO_HEAD_AFTER_OVERDUE_DAYS),
@@ -46,6 +48,11 @@ public class DmnReminderPolicies implements ReminderPolicies {
             throw new IllegalStateException("The decision table " + DECISION_KEY + " gave an invalid policy for "
                     + urgency + "/" + source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Integer optionalNumber(DmnDecisionRuleResult rule, String name) {
+        Object value = rule.get(name);
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static int number(DmnDecisionRuleResult rule, String name) {

@@ -10,6 +10,7 @@ public final class IndicatorReportCorrectionProcess {
     public static final String KEY = "indicator-report-correction";
     public static final String START_CORRECTION_SUBMITTED = "StartEvent_CorrectionSubmitted";
     public static final String TASK_REVIEW_CORRECTION = "Task_ReviewCorrection";
+    public static final String SERVICE_RECORD_CORRECTION_DECISION = "ServiceTask_RecordCorrectionDecision";
     public static final String END_CORRECTION_DECIDED = "EndEvent_CorrectionDecided";
 
     private IndicatorReportCorrectionProcess() {

@@ -14,13 +14,25 @@ public final class IndicatorReportProcess {
     /** Converging gateway: the first filling and each return by the head lead to the fill-in task. */
     public static final String GATEWAY_BACK_TO_FILLING = "Gateway_BackToFilling";
     public static final String TASK_FILL_REPORT = "Task_FillReport";
+    /** Checks and records the submitted values (a refusal fails the unit's completion: nothing is saved). */
+    public static final String SERVICE_RECORD_SUBMISSION = "ServiceTask_RecordReportSubmission";
     public static final String TASK_REVIEW_REPORT = "Task_ReviewReport";
+    public static final String SERVICE_RECORD_DECISION = "ServiceTask_RecordReportDecision";
     public static final String GATEWAY_REPORT_APPROVED = "Gateway_ReportApproved";
     public static final String END_REPORT_APPROVED = "EndEvent_ReportApproved";
     /** Converging gateway: the watcher waits for its first and each next alert point. */
     public static final String GATEWAY_BACK_TO_WATCH = "Gateway_BackToWatch";
     public static final String TIMER_NEXT_REPORT_ALERT = "Timer_NextReportAlert";
-    public static final String SERVICE_SEND_REPORT_ALERT = "ServiceTask_SendReportAlert";
+    /** The chain, one alert per turn: which alert is due, one task per kind, then the next alert point. */
+    public static final String SERVICE_SELECT_DUE_ALERT = "ServiceTask_SelectDueReportAlert";
+    public static final String GATEWAY_WHICH_ALERT = "Gateway_WhichReportAlert";
+    public static final String SERVICE_SEND_REMINDER = "ServiceTask_SendReportReminder";
+    public static final String SERVICE_SEND_OVERDUE_ALERT = "ServiceTask_SendReportOverdueAlert";
+    public static final String SERVICE_SEND_OVERDUE_REMINDER = "ServiceTask_SendReportOverdueReminder";
+    public static final String SERVICE_ESCALATE_TO_HEAD = "ServiceTask_EscalateReportToHead";
+    public static final String SERVICE_ESCALATE_TO_LEADERS = "ServiceTask_EscalateReportToCityLeaders";
+    public static final String GATEWAY_ALERT_HANDLED = "Gateway_ReportAlertHandled";
+    public static final String SERVICE_PLAN_NEXT_ALERT = "ServiceTask_PlanNextReportAlert";
     public static final String END_REPORT_FILED = "EndEvent_ReportFiled";
 
     /** The report ({@code ind_report.id}), passed in by the campaign. */

@@ -14,6 +14,22 @@ class ReportAlertBeans {
     }
 
     @Bean
+    JavaDelegate selectDueReportAlert(ReportAlertDelegates delegates) {
+        return delegates.selectDue();
+    }
+
+    @Bean
+    JavaDelegate sendDueReportAlert(ReportAlertDelegates delegates) {
+        return delegates.sendDue();
+    }
+
+    @Bean
+    JavaDelegate planNextReportAlert(ReportAlertDelegates delegates) {
+        return delegates.planNext();
+    }
+
+    /** For running instances of versions deployed before the alert chain was modelled. */
+    @Bean
     JavaDelegate sendReportAlert(ReportAlertDelegates delegates) {
         return delegates.send();
     }

@@ -9,14 +9,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.DeadlineAlert;
+import vn.dieuhanh.deadline.DeadlineWatch;
 import vn.dieuhanh.deadline.ReminderPolicies;
 import vn.dieuhanh.deadline.ReminderPolicy;
 import vn.dieuhanh.deadline.WatcherVariables;
 
 /**
  * The report's deadline watcher, the same way assignments do it: {@code ${planReportAlerts}} reads the policy
- * ({@code reminder-policy}, source {@value IndicatorReportProcess#POLICY_SOURCE}) once and sets the first alert;
- * {@code ${sendReportAlert}} sends what is due when {@code Timer_NextReportAlert} fires and sets the next one.
+ * ({@code reminder-policy}, source {@value IndicatorReportProcess#POLICY_SOURCE}) once and sets the first alert; when
+ * {@code Timer_NextReportAlert} fires, {@code ${selectDueReportAlert}} picks the alert due, the gateway routes to the
+ * task of its kind ({@code ${sendDueReportAlert}}) and {@code ${planNextReportAlert}} sets the next one
+ * ({@link DeadlineWatch}). {@code ${sendReportAlert}} is the single step of versions before the chain was modelled.
  */
 @Component
 class ReportAlertDelegates {
@@ -24,11 +27,13 @@ class ReportAlertDelegates {
     private final ReminderPolicies policies;
     private final AlertSchedule schedule;
     private final ReportAlertSender sender;
+    private final DeadlineWatch watch;
 
     ReportAlertDelegates(ReminderPolicies policies, AlertSchedule schedule, ReportAlertSender sender) {
         this.policies = policies;
         this.schedule = schedule;
         this.sender = sender;
+        this.watch = new DeadlineWatch(schedule);
     }
 
     JavaDelegate plan() {
@@ -43,6 +48,26 @@ class ReportAlertDelegates {
         };
     }
 
+    JavaDelegate selectDue() {
+        return execution -> watch.selectDue(execution, moment(execution, VAR_OPENED_AT), moment(execution, VAR_DUE_AT),
+                ReportingClock.now());
+    }
+
+    JavaDelegate sendDue() {
+        return execution -> {
+            DeadlineAlert alert = WatcherVariables.readNextAlert(execution).orElseThrow(() ->
+                    new IllegalStateException("No alert selected: the gateway routes here only with one"));
+            sender.send((String) execution.getVariable(VAR_REPORT_ID),
+                    (String) execution.getVariable(VAR_REPORT_TITLE), alert);
+        };
+    }
+
+    JavaDelegate planNext() {
+        return execution -> watch.planAfterSent(execution, moment(execution, VAR_OPENED_AT),
+                moment(execution, VAR_DUE_AT), ReportingClock.now());
+    }
+
+    /** Versions before the modelled chain: sends what is due and sets the next alert in one step. */
     JavaDelegate send() {
         return execution -> {
             Instant now = ReportingClock.now();

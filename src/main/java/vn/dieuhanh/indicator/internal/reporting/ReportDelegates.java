@@ -6,14 +6,14 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.indicator.ReportingPeriod;
 import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportInputException;
@@ -25,9 +25,10 @@ import vn.dieuhanh.platform.HistoryReadGrants;
 
 /**
  * The report process's steps, by bean name: {@code ${openIndicatorReport}} (service task), {@code ${offerReportFields}}
- * (fill-in task created), {@code ${submitIndicatorReport}} (fill-in task completed: checks and records the values;
- * a refusal fails the completion, so nothing is saved and Tasklist or REST shows the messages) and
- * {@code ${recordReportDecision}} (the head's task completed).
+ * (fill-in task created), {@code ${rememberReportActor}} (a task completed: who did it), {@code
+ * ${recordReportSubmission}} (service task after the fill-in: checks and records the values; a refusal fails the
+ * completion, which runs in the same transaction, so nothing is saved and Tasklist or REST shows the messages) and
+ * {@code ${recordReportReview}} (service task after the head's review, in reports and corrections).
  */
 @Configuration(proxyBeanMethods = false)
 class ReportDelegates {
@@ -58,58 +59,80 @@ class ReportDelegates {
     @Bean
     TaskListener offerReportFields(ReportService reports) {
         return task -> {
-            Report report = reportOf(reports, task);
+            Report report = reportOf(reports, task.getExecution());
             task.setVariables(ReportFormFields.toVariables(reports.indicators(report),
                     reports.latestValues(report.id())));
         };
     }
 
+    /** Fill-in and review tasks completed: who did it, for the recording steps that follow (and the audit). */
     @Bean
-    TaskListener submitIndicatorReport(ReportService reports, @Lazy IdentityService identityService) {
-        return task -> {
-            Report report = reportOf(reports, task);
-            Map<String, Value> values = ReportFormFields.fromVariables(reports.indicators(report), task::getVariable);
-            String actor = actor(identityService, task);
-            reports.submit(report.id(), values, actor);
-            // the head decides, unless the head sent it: then another eligible person (separation of duties)
-            task.setVariable(VAR_REVIEWER, reports.deciderFor(report, actor));
-            task.setVariable(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values));
-            task.setVariable(VAR_LAST_ACTOR, actor);
-            // the head's form starts without the reason of an earlier rejection (kept in the trail)
-            task.setVariable(VAR_DECISION_REASON, null);
-        };
+    TaskListener rememberReportActor() {
+        return task -> task.setVariable(VAR_LAST_ACTOR, actor(task));
     }
 
+    /** "Ghi nhận báo cáo đã gửi". */
     @Bean
-    TaskListener recordReportDecision(ReportService reports, @Lazy IdentityService identityService) {
-        return task -> {
-            Object decision = task.getVariable(VAR_REPORT_DECISION);
-            boolean approve;
-            if (Boolean.TRUE.equals(decision) || DECISION_APPROVE.equals(decision)) {
-                approve = true;
-            } else if (Boolean.FALSE.equals(decision) || DECISION_REJECT.equals(decision)) {
-                approve = false;
-            } else {
-                throw new ReportInputException("Chọn \"Duyệt báo cáo\" hoặc \"Trả lại\" (reportDecision must be "
-                        + DECISION_APPROVE + " or " + DECISION_REJECT + ")");
-            }
-            String actor = actor(identityService, task);
-            reports.decide(reportOf(reports, task).id(), approve,
-                    (String) task.getVariable(VAR_DECISION_REASON), actor);
-            task.setVariable(VAR_REPORT_APPROVED, approve);
-            task.setVariable(VAR_LAST_ACTOR, actor);
-            // the next decision starts empty
-            task.setVariable(VAR_REPORT_DECISION, null);
-        };
+    JavaDelegate recordReportSubmission(ReportService reports) {
+        return execution -> submit(reports, execution, reportOf(reports, execution),
+                (String) execution.getVariable(VAR_LAST_ACTOR));
     }
 
-    static Report reportOf(ReportService reports, DelegateTask task) {
-        return reports.reportOfProcess(task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey());
+    /** "Ghi nhận ý kiến duyệt" of a report and of a correction. */
+    @Bean
+    JavaDelegate recordReportReview(ReportService reports) {
+        return execution -> decide(reports, execution, reportOf(reports, execution),
+                (String) execution.getVariable(VAR_LAST_ACTOR));
+    }
+
+    /** The fill-in task's complete listener of versions deployed before recording became a service task. */
+    @Bean
+    TaskListener submitIndicatorReport(ReportService reports) {
+        return task -> submit(reports, task, reportOf(reports, task.getExecution()), actor(task));
+    }
+
+    /** The review tasks' complete listener of versions deployed before recording became a service task. */
+    @Bean
+    TaskListener recordReportDecision(ReportService reports) {
+        return task -> decide(reports, task, reportOf(reports, task.getExecution()), actor(task));
+    }
+
+    private static void submit(ReportService reports, VariableScope scope, Report report, String actor) {
+        Map<String, Value> values = ReportFormFields.fromVariables(reports.indicators(report), scope::getVariable);
+        reports.submit(report.id(), values, actor);
+        // the head decides, unless the head sent it: then another eligible person (separation of duties)
+        scope.setVariable(VAR_REVIEWER, reports.deciderFor(report, actor));
+        scope.setVariable(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values));
+        scope.setVariable(VAR_LAST_ACTOR, actor);
+        // the head's form starts without the reason of an earlier rejection (kept in the trail)
+        scope.setVariable(VAR_DECISION_REASON, null);
+    }
+
+    private static void decide(ReportService reports, VariableScope scope, Report report, String actor) {
+        Object decision = scope.getVariable(VAR_REPORT_DECISION);
+        boolean approve;
+        if (Boolean.TRUE.equals(decision) || DECISION_APPROVE.equals(decision)) {
+            approve = true;
+        } else if (Boolean.FALSE.equals(decision) || DECISION_REJECT.equals(decision)) {
+            approve = false;
+        } else {
+            throw new ReportInputException("Chọn \"Duyệt báo cáo\" hoặc \"Trả lại\" (reportDecision must be "
+                    + DECISION_APPROVE + " or " + DECISION_REJECT + ")");
+        }
+        reports.decide(report.id(), approve, (String) scope.getVariable(VAR_DECISION_REASON), actor);
+        scope.setVariable(VAR_REPORT_APPROVED, approve);
+        scope.setVariable(VAR_LAST_ACTOR, actor);
+        // the next decision starts empty
+        scope.setVariable(VAR_REPORT_DECISION, null);
+    }
+
+    static Report reportOf(ReportService reports, DelegateExecution execution) {
+        return reports.reportOfProcess(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     }
 
     /** Who completes the task: the authenticated user (Tasklist, REST), else its assignee. */
-    static String actor(IdentityService identityService, DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
+    static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
