@@ -3,8 +3,6 @@ package vn.dieuhanh.indicator.internal.reporting;
 import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
 
 import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.deadline.AlertSchedule;
@@ -41,49 +39,46 @@ class ReportAlertDelegates {
             ReminderPolicy policy = policies.policyFor(POLICY_URGENCY, POLICY_SOURCE);
             WatcherVariables.writePolicy(execution, policy);
             // a campaign opened after its due date still announces the lateness (the timer fires at once)
-            Instant dueAt = moment(execution, VAR_DUE_AT);
+            ReportVariables vars = ReportVariables.of(execution);
+            Instant dueAt = vars.dueAt();
             Instant now = ReportingClock.now();
-            WatcherVariables.writeNextAlert(execution, schedule.next(moment(execution, VAR_OPENED_AT), dueAt, policy,
+            WatcherVariables.writeNextAlert(execution, schedule.next(vars.openedAt(), dueAt, policy,
                     now.isAfter(dueAt) ? dueAt : now));
         };
     }
 
     JavaDelegate selectDue() {
-        return execution -> watch.selectDue(execution, moment(execution, VAR_OPENED_AT), moment(execution, VAR_DUE_AT),
-                ReportingClock.now());
+        return execution -> watch.selectDue(execution, ReportVariables.of(execution).openedAt(),
+                ReportVariables.of(execution).dueAt(), ReportingClock.now());
     }
 
     JavaDelegate sendDue() {
         return execution -> {
             DeadlineAlert alert = WatcherVariables.readNextAlert(execution).orElseThrow(() ->
                     new IllegalStateException("No alert selected: the gateway routes here only with one"));
-            sender.send((String) execution.getVariable(VAR_REPORT_ID),
-                    (String) execution.getVariable(VAR_REPORT_TITLE), alert);
+            ReportVariables vars = ReportVariables.of(execution);
+            sender.send(vars.reportId(), vars.reportTitle(), alert);
         };
     }
 
     JavaDelegate planNext() {
-        return execution -> watch.planAfterSent(execution, moment(execution, VAR_OPENED_AT),
-                moment(execution, VAR_DUE_AT), ReportingClock.now());
+        return execution -> watch.planAfterSent(execution, ReportVariables.of(execution).openedAt(),
+                ReportVariables.of(execution).dueAt(), ReportingClock.now());
     }
 
     /** Versions before the modelled chain: sends what is due and sets the next alert in one step. */
     JavaDelegate send() {
         return execution -> {
             Instant now = ReportingClock.now();
-            Instant openedAt = moment(execution, VAR_OPENED_AT);
-            Instant dueAt = moment(execution, VAR_DUE_AT);
+            ReportVariables vars = ReportVariables.of(execution);
+            Instant openedAt = vars.openedAt();
+            Instant dueAt = vars.dueAt();
             ReminderPolicy policy = WatcherVariables.readPolicy(execution);
-            String reportId = (String) execution.getVariable(VAR_REPORT_ID);
-            for (DeadlineAlert alert : schedule.due(openedAt, dueAt, policy, moment(execution, VAR_NEXT_ALERT_AT),
+            for (DeadlineAlert alert : schedule.due(openedAt, dueAt, policy, WatcherVariables.nextAlertAt(execution),
                     now)) {
-                sender.send(reportId, (String) execution.getVariable(VAR_REPORT_TITLE), alert);
+                sender.send(vars.reportId(), vars.reportTitle(), alert);
             }
             WatcherVariables.writeNextAlert(execution, schedule.next(openedAt, dueAt, policy, now));
         };
-    }
-
-    private static Instant moment(DelegateExecution execution, String name) {
-        return ((Date) execution.getVariable(name)).toInstant();
     }
 }

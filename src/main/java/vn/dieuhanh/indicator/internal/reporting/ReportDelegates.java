@@ -3,7 +3,6 @@ package vn.dieuhanh.indicator.internal.reporting;
 import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
 
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,21 +37,18 @@ class ReportDelegates {
                                      OrganisationDirectory directory, HistoryReadGrants history) {
         return execution -> {
             // the campaign names the report; it is bound to this instance once, later steps read it back by instance
-            Report report = reports.report((String) execution.getVariable(VAR_REPORT_ID));
+            ReportVariables vars = ReportVariables.of(execution);
+            Report report = reports.report(vars.reportId());
             if (!repository.setReportProcess(report.id(), execution.getProcessInstanceId())) {
                 throw new IllegalStateException("Report " + report.id() + " is already collected by another process");
             }
             history.grant(execution.getProcessInstanceId(), List.of(report.unitCode()), List.of());
             String unitName = directory.unit(report.unitCode()).map(u -> u.name()).orElse(report.unitCode());
-            execution.setVariable(VAR_UNIT_CODE, report.unitCode());
-            execution.setVariable(VAR_PERIOD, report.period());
-            execution.setVariable(VAR_REPORT_TITLE, "Báo cáo chỉ tiêu "
-                    + ReportingPeriod.parse(report.period()).vietnameseLabel() + " – " + unitName);
-            execution.setVariable(VAR_DUE_AT, Date.from(report.dueAt()));
-            execution.setVariable(VAR_DUE_TEXT, VietnameseDates.deadline(report.dueAt().atOffset(ZoneOffset.UTC)));
-            execution.setVariable(VAR_OPENED_AT, Date.from(ReportingClock.now()));
             // without a registered head the review task has no assignee; the head decides through REST then
-            execution.setVariable(VAR_REVIEWER, directory.head(report.unitCode()).map(Official::userId).orElse(null));
+            vars.opened(report.unitCode(), report.period(), "Báo cáo chỉ tiêu "
+                            + ReportingPeriod.parse(report.period()).vietnameseLabel() + " – " + unitName,
+                    report.dueAt(), VietnameseDates.deadline(report.dueAt().atOffset(ZoneOffset.UTC)),
+                    ReportingClock.now(), directory.head(report.unitCode()).map(Official::userId).orElse(null));
         };
     }
 
@@ -68,21 +64,21 @@ class ReportDelegates {
     /** Fill-in and review tasks completed: who did it, for the recording steps that follow (and the audit). */
     @Bean
     TaskListener rememberReportActor() {
-        return task -> task.setVariable(VAR_LAST_ACTOR, actor(task));
+        return task -> ReportVariables.of(task).rememberActor(actor(task));
     }
 
     /** "Ghi nhận báo cáo đã gửi". */
     @Bean
     JavaDelegate recordReportSubmission(ReportService reports) {
         return execution -> submit(reports, execution, reportOf(reports, execution),
-                (String) execution.getVariable(VAR_LAST_ACTOR));
+                ReportVariables.of(execution).lastActor());
     }
 
     /** "Ghi nhận ý kiến duyệt" of a report and of a correction. */
     @Bean
     JavaDelegate recordReportReview(ReportService reports) {
         return execution -> decide(reports, execution, reportOf(reports, execution),
-                (String) execution.getVariable(VAR_LAST_ACTOR));
+                ReportVariables.of(execution).lastActor());
     }
 
     /** The fill-in task's complete listener of versions deployed before recording became a service task. */
@@ -101,15 +97,13 @@ class ReportDelegates {
         Map<String, Value> values = ReportFormFields.fromVariables(reports.indicators(report), scope::getVariable);
         reports.submit(report.id(), values, actor);
         // the head decides, unless the head sent it: then another eligible person (separation of duties)
-        scope.setVariable(VAR_REVIEWER, reports.deciderFor(report, actor));
-        scope.setVariable(VAR_REPORT_SUMMARY, ReportRows.summary(reports.indicators(report), values));
-        scope.setVariable(VAR_LAST_ACTOR, actor);
-        // the head's form starts without the reason of an earlier rejection (kept in the trail)
-        scope.setVariable(VAR_DECISION_REASON, null);
+        ReportVariables.of(scope).submitted(reports.deciderFor(report, actor),
+                ReportRows.summary(reports.indicators(report), values), actor);
     }
 
     private static void decide(ReportService reports, VariableScope scope, Report report, String actor) {
-        Object decision = scope.getVariable(VAR_REPORT_DECISION);
+        ReportVariables vars = ReportVariables.of(scope);
+        Object decision = vars.reportDecision();
         boolean approve;
         if (Boolean.TRUE.equals(decision) || DECISION_APPROVE.equals(decision)) {
             approve = true;
@@ -119,11 +113,8 @@ class ReportDelegates {
             throw new ReportInputException("Chọn \"Duyệt báo cáo\" hoặc \"Trả lại\" (reportDecision must be "
                     + DECISION_APPROVE + " or " + DECISION_REJECT + ")");
         }
-        reports.decide(report.id(), approve, (String) scope.getVariable(VAR_DECISION_REASON), actor);
-        scope.setVariable(VAR_REPORT_APPROVED, approve);
-        scope.setVariable(VAR_LAST_ACTOR, actor);
-        // the next decision starts empty
-        scope.setVariable(VAR_REPORT_DECISION, null);
+        reports.decide(report.id(), approve, vars.decisionReason(), actor);
+        vars.decided(approve, actor);
     }
 
     static Report reportOf(ReportService reports, DelegateExecution execution) {
