@@ -28,10 +28,11 @@ class InboxController {
 
     private final JdbcClient jdbc;
     private final IdentityService identityService;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    InboxController(JdbcClient jdbc, IdentityService identityService) {
+    InboxController(JdbcClient jdbc, IdentityService identityService, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.identityService = identityService;
     }
 
