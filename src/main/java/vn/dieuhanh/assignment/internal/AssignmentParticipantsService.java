@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.assignment.AssignmentLifecycleProcess;
@@ -24,7 +23,7 @@ class AssignmentParticipantsService implements AssignmentParticipants {
     private final Clock clock;
 
     AssignmentParticipantsService(AssignmentReadModel readModel, AssignmentRepository repository,
-                                  @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService,
+                                  RuntimeService runtimeService, IdentityService identityService,
                                   Clock clock) {
         this.clock = clock;
         this.readModel = readModel;

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
@@ -87,7 +86,7 @@ public class ExplanationRequests {
 
     ExplanationRequests(ExplanationRepository repository, JdbcIndicatorCatalogue catalogue,
                         OrganisationDirectory directory, WorkingCalendar calendar, Notifications notifications,
-                        @Lazy RuntimeService runtime, @Lazy IdentityService identity, HistoryReadGrants history,
+                        RuntimeService runtime, IdentityService identity, HistoryReadGrants history,
                         Clock clock) {
         this.clock = clock;
         this.history = history;

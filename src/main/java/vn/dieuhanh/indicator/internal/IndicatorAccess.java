@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
@@ -28,7 +27,7 @@ class IndicatorAccess {
     private final IdentityService identity;
     private final OrganisationDirectory directory;
 
-    IndicatorAccess(@Lazy IdentityService identity, OrganisationDirectory directory) {
+    IndicatorAccess(IdentityService identity, OrganisationDirectory directory) {
         this.identity = identity;
         this.directory = directory;
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
@@ -48,7 +47,7 @@ class KpiReaders {
     private final IdentityService identity;
     private final OrganisationDirectory directory;
 
-    KpiReaders(@Lazy IdentityService identity, OrganisationDirectory directory) {
+    KpiReaders(IdentityService identity, OrganisationDirectory directory) {
         this.identity = identity;
         this.directory = directory;
     }

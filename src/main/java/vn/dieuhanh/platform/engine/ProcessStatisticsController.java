@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +32,7 @@ class ProcessStatisticsController {
     private final JdbcClient jdbc;
     private final IdentityService identityService;
 
-    ProcessStatisticsController(JdbcClient jdbc, @Lazy IdentityService identityService) {
+    ProcessStatisticsController(JdbcClient jdbc, IdentityService identityService) {
         this.jdbc = jdbc;
         this.identityService = identityService;
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.indicator.IndicatorCatalogue;
@@ -39,7 +38,7 @@ public class CampaignService {
     private final IndicatorCatalogue catalogue;
     private final Clock clock;
 
-    CampaignService(ReportingRepository repository, @Lazy RuntimeService runtimeService, WorkingCalendar calendar,
+    CampaignService(ReportingRepository repository, RuntimeService runtimeService, WorkingCalendar calendar,
                     OrganisationDirectory directory, IndicatorCatalogue catalogue, Clock clock) {
         this.clock = clock;
         this.repository = repository;

@@ -3,7 +3,6 @@ package vn.dieuhanh.indicator.internal.reporting;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportForbidden;
 import vn.dieuhanh.organisation.Role;
@@ -40,7 +39,7 @@ class ReportingAccess {
 
     private final IdentityService identityService;
 
-    ReportingAccess(@Lazy IdentityService identityService) {
+    ReportingAccess(IdentityService identityService) {
         this.identityService = identityService;
     }
 
