@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Who may do what with explanation requests: City PC leaders ({@code role-leader}), process analysts
@@ -19,7 +19,6 @@ import vn.dieuhanh.platform.Forbidden;
 @Component
 class IndicatorAccess {
 
-    static final String ADMIN_GROUP = Administrators.GROUP;
 
     record Caller(String userId, boolean privileged, Optional<String> unitCode) {
     }
@@ -39,8 +38,8 @@ class IndicatorAccess {
         }
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         Optional<Official> official = directory.official(authentication.getUserId());
-        boolean privileged = groups.contains(ADMIN_GROUP) || groups.contains(Role.LEADER.groupId())
-                || groups.contains(Role.ANALYST.groupId())
+        boolean privileged = groups.contains(Roles.ADMIN) || groups.contains(Roles.LEADER)
+                || groups.contains(Roles.ANALYST)
                 || official.map(o -> o.role() == Role.LEADER || o.role() == Role.ANALYST).orElse(false);
         return new Caller(authentication.getUserId(), privileged, official.map(Official::unitCode));
     }

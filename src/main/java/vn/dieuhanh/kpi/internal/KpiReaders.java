@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Who may read which scores. An official's score is personal; a unit's detail is its own business; the ranking is
@@ -25,8 +25,6 @@ import vn.dieuhanh.platform.Forbidden;
 @Component
 class KpiReaders {
 
-    static final String ADMIN_GROUP = Administrators.GROUP;
-    static final String CITY_OFFICE = "van-phong-ubnd-tp";
 
     /** The caller as the policy sees them. */
     record Reader(String userId, boolean citywide, Official official) {
@@ -59,10 +57,10 @@ class KpiReaders {
         }
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         Official official = directory.official(caller.getUserId()).orElse(null);
-        boolean citywide = groups.contains(ADMIN_GROUP) || groups.contains(Role.LEADER.groupId())
-                || groups.contains(Role.ANALYST.groupId())
+        boolean citywide = groups.contains(Roles.ADMIN) || groups.contains(Roles.LEADER)
+                || groups.contains(Roles.ANALYST)
                 || official != null && (official.role() == Role.LEADER || official.role() == Role.ANALYST
-                || official.unitCode().equals(CITY_OFFICE));
+                || official.unitCode().equals(Roles.CITY_OFFICE));
         return new Reader(caller.getUserId(), citywide, official);
     }
 

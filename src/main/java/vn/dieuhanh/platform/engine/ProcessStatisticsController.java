@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import vn.dieuhanh.platform.Administrators;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Process-level figures for analysts (and City PC leaders, administrators): per process, the running instances, the
@@ -20,7 +20,7 @@ import vn.dieuhanh.platform.Administrators;
 @RequestMapping("/api/process-statistics")
 class ProcessStatisticsController {
 
-    static final List<String> READERS = List.of("role-analyst", "role-leader");
+    static final List<String> READERS = List.of(Roles.ANALYST, Roles.LEADER);
 
     record ProcessFigures(String processKey, String name, long running, long finished, Long averageDurationMillis,
                           long openIncidents) {
@@ -40,7 +40,7 @@ class ProcessStatisticsController {
     List<ProcessFigures> figures() {
         Authentication caller = identityService.getCurrentAuthentication();
         List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        if (!Administrators.includes(groups) && groups.stream().noneMatch(READERS::contains)) {
+        if (!Roles.isAdministrator(groups) && groups.stream().noneMatch(READERS::contains)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Chỉ chuyên viên phân tích, lãnh đạo Thành phố và "
                     + "quản trị được xem thống kê quy trình (analysts, City PC leaders and administrators only)");
         }
