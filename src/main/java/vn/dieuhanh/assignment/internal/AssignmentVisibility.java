@@ -10,7 +10,6 @@ import vn.dieuhanh.platform.Roles;
  */
 record AssignmentVisibility(String userId, List<String> groupIds) {
 
-
     boolean seesEverything() {
         return groupIds.contains(Roles.ADMIN) || groupIds.contains(Roles.LEADER);
     }

@@ -38,7 +38,6 @@ import vn.dieuhanh.platform.Roles;
 @RequestMapping("/api/calendar")
 class CalendarController {
 
-
     private final LunarCalendar lunarCalendar;
     private final WorkingCalendar workingCalendar;
     private final ScheduleAdministration administration;

@@ -12,7 +12,6 @@ import vn.dieuhanh.platform.Roles;
 @Component
 class DirectiveAccessPolicy implements SmartInitializingSingleton {
 
-
     private final AuthorizationGrants grants;
 
     DirectiveAccessPolicy(AuthorizationGrants grants) {

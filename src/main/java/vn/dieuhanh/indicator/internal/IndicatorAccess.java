@@ -19,7 +19,6 @@ import vn.dieuhanh.platform.Roles;
 @Component
 class IndicatorAccess {
 
-
     record Caller(String userId, boolean privileged, Optional<String> unitCode) {
     }
 

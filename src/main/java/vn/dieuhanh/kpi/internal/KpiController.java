@@ -36,7 +36,6 @@ import vn.dieuhanh.platform.Roles;
 @RequestMapping("/api/kpi")
 class KpiController {
 
-
     private final KpiScoring scoring;
     private final KpiWaivers waivers;
     private final IdentityService identityService;

@@ -25,7 +25,6 @@ import vn.dieuhanh.platform.Roles;
 @Component
 class KpiReaders {
 
-
     /** The caller as the policy sees them. */
     record Reader(String userId, boolean citywide, Official official) {
 

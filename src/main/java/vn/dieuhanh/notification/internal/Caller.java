@@ -8,7 +8,6 @@ import vn.dieuhanh.platform.Roles;
 /** The authenticated official of a request (set on the engine by the platform's API filter). */
 record Caller(String userId, List<String> groupIds) {
 
-
     static Caller of(IdentityService identityService) {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication == null || authentication.getUserId() == null) {

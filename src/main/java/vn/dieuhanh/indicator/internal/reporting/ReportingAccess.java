@@ -15,7 +15,6 @@ import vn.dieuhanh.platform.Roles;
 @Component
 class ReportingAccess {
 
-
     record Caller(String userId, List<String> groups) {
 
         boolean isAdmin() {
