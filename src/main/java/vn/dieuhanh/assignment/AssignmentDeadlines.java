@@ -1,11 +1,12 @@
 package vn.dieuhanh.assignment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.calendar.WorkingCalendar;
+import vn.dieuhanh.platform.EngineClock;
 import vn.dieuhanh.platform.InputLimits;
 
 /**
@@ -16,9 +17,11 @@ import vn.dieuhanh.platform.InputLimits;
 public class AssignmentDeadlines {
 
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    public AssignmentDeadlines(WorkingCalendar calendar) {
+    public AssignmentDeadlines(WorkingCalendar calendar, Clock clock) {
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** Exactly one of {@code workingDays} and {@code date} must be given. */
@@ -51,11 +54,14 @@ public class AssignmentDeadlines {
     }
 
     public OffsetDateTime resolve(Integer workingDays, LocalDate date) {
-        return resolve(workingDays, date, now());
+        return resolve(workingDays, date, clock.instant());
     }
 
-    /** The engine's clock, so that tests which move the engine clock move every "now" of this capability. */
+    /**
+     * The engine clock for static code paths that cannot take the {@link Clock} bean (the lifecycle's alert
+     * delegates); beans take the {@code Clock} by constructor instead.
+     */
     public static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.INSTANCE.instant();
     }
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,7 @@ public class DeployedDecisions {
     private final IdentityService identity;
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-    public DeployedDecisions(@Lazy RepositoryService repository, @Lazy IdentityService identity) {
+    public DeployedDecisions(RepositoryService repository, IdentityService identity) {
         this.repository = repository;
         this.identity = identity;
     }

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,7 @@ public class HistoryReadGrants {
     private final AuthorizationService authorizationService;
     private final IdentityService identityService;
 
-    public HistoryReadGrants(@Lazy AuthorizationService authorizationService, @Lazy IdentityService identityService) {
+    public HistoryReadGrants(AuthorizationService authorizationService, IdentityService identityService) {
         this.authorizationService = authorizationService;
         this.identityService = identityService;
     }

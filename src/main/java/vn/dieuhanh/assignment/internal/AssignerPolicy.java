@@ -8,7 +8,7 @@ import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
 import vn.dieuhanh.organisation.UnitKind;
-import vn.dieuhanh.platform.Administrators;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Who may assign work to which unit: City People's Committee leaders and the heads of its Office assign to any unit;
@@ -25,7 +25,7 @@ class AssignerPolicy {
     }
 
     void requireMayAssign(String assigner, List<String> assignerGroups, String unitCode) {
-        if (Administrators.includes(assignerGroups) || assignerGroups.contains(Role.LEADER.groupId())) {
+        if (Roles.isAdministrator(assignerGroups) || assignerGroups.contains(Roles.LEADER)) {
             return;
         }
         Optional<Official> official = directory.official(assigner);

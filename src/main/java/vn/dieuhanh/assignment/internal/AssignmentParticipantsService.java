@@ -1,15 +1,14 @@
 package vn.dieuhanh.assignment.internal;
 
-import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.assignment.AssignmentLifecycleProcess;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.notification.AssignmentParticipants;
 import vn.dieuhanh.assignment.TrailEventKind;
 
@@ -21,9 +20,12 @@ class AssignmentParticipantsService implements AssignmentParticipants {
     private final AssignmentRepository repository;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final Clock clock;
 
     AssignmentParticipantsService(AssignmentReadModel readModel, AssignmentRepository repository,
-                                  @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService) {
+                                  RuntimeService runtimeService, IdentityService identityService,
+                                  Clock clock) {
+        this.clock = clock;
         this.readModel = readModel;
         this.repository = repository;
         this.runtimeService = runtimeService;
@@ -55,6 +57,6 @@ class AssignmentParticipantsService implements AssignmentParticipants {
     @Transactional
     public void recordNudge(String assignmentId, String actor, String note) {
         repository.appendTrail(assignmentId, TrailEventKind.NUDGED, actor, null, note, null, null,
-                AssignmentDeadlines.now().atOffset(ZoneOffset.UTC));
+                OffsetDateTime.now(clock));
     }
 }

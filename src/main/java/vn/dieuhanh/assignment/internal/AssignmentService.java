@@ -1,9 +1,9 @@
 package vn.dieuhanh.assignment.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,10 +40,12 @@ class AssignmentService implements Assignments {
     private final ApplicationEventPublisher events;
     private final Approvers approvers;
     private final StatusBuckets buckets;
+    private final Clock clock;
 
     AssignmentService(AssignmentRepository repository, OrganisationDirectory directory,
                       AssignmentDeadlines deadlines, ApplicationEventPublisher events, Approvers approvers,
-                      StatusBuckets buckets) {
+                      StatusBuckets buckets, Clock clock) {
+        this.clock = clock;
         this.approvers = approvers;
         this.buckets = buckets;
         this.repository = repository;
@@ -70,7 +72,7 @@ class AssignmentService implements Assignments {
         InputLimits.text(a.title(), "title", InputLimits.STORED_TITLE, false);
         InputLimits.text(a.description(), "description", InputLimits.LONG_TEXT, true);
         String id = UUID.randomUUID().toString();
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         // the fallback window until the lifecycle opens and reads the policy's (applyDueSoonWindow)
         int window = buckets.fallbackDueSoonWorkingDays();
         repository.insert(new AssignmentRecord(id, a.directiveId(), a.leadAssignmentId(), a.role(), a.source(),
@@ -164,7 +166,8 @@ class AssignmentService implements Assignments {
             throw new HandlingRejected("Không thể tự giao cho chính mình (cannot delegate to yourself)");
         }
         repository.updateHolder(assignmentId, holder.group(), holder.user());
-        repository.appendTrail(assignmentId, TrailEventKind.DELEGATED, actor, target.trim(), note, null, null, now());
+        repository.appendTrail(assignmentId, TrailEventKind.DELEGATED, actor, target.trim(), note, null, null,
+                OffsetDateTime.now(clock));
         return holder;
     }
 
@@ -191,7 +194,7 @@ class AssignmentService implements Assignments {
         }
         repository.updateResult(assignmentId, resultSummary.trim());
         repository.appendTrail(assignmentId, TrailEventKind.REPORTED, actor, decider, resultSummary.trim(), null, null,
-                now());
+                OffsetDateTime.now(clock));
     }
 
     /** Validates the request and returns the proposed deadline as a legal deadline instant. */
@@ -215,7 +218,7 @@ class AssignmentService implements Assignments {
                     + "later than the current one)");
         }
         repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_REQUESTED, actor, decider, reason.trim(),
-                assignment.deadline(), proposed, now());
+                assignment.deadline(), proposed, OffsetDateTime.now(clock));
         return proposed;
     }
 
@@ -240,7 +243,7 @@ class AssignmentService implements Assignments {
         AssignmentRecord assignment = repository.get(assignmentId);
         if (approved) {
             repository.updateDeadline(assignmentId, proposed, buckets.dueSoonFrom(proposed, windowOf(assignment)));
-            OffsetDateTime now = now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_APPROVED, actor, null, note,
                     assignment.deadline(), proposed, now);
             events.publishEvent(new ExtensionGranted(assignmentId, assignment.unitCode(), assignment.holderUser(),
@@ -248,13 +251,13 @@ class AssignmentService implements Assignments {
             return proposed;
         }
         repository.appendTrail(assignmentId, TrailEventKind.EXTENSION_REFUSED, actor, null, note,
-                assignment.deadline(), assignment.deadline(), now());
+                assignment.deadline(), assignment.deadline(), OffsetDateTime.now(clock));
         return assignment.deadline();
     }
 
     void review(String assignmentId, String actor, boolean accepted, String note) {
         AssignmentRecord assignment = repository.get(assignmentId);
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (accepted) {
             repository.markCompleted(assignmentId, now);
             repository.appendTrail(assignmentId, TrailEventKind.ACCEPTED, actor, null, note, null, null, now);
@@ -268,11 +271,8 @@ class AssignmentService implements Assignments {
     }
 
     void cancel(String assignmentId, String actor, String reason) {
-        repository.markCancelled(assignmentId, now());
-        repository.appendTrail(assignmentId, TrailEventKind.CANCELLED, actor, null, reason, null, null, now());
-    }
-
-    private static OffsetDateTime now() {
-        return AssignmentDeadlines.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        repository.markCancelled(assignmentId, now);
+        repository.appendTrail(assignmentId, TrailEventKind.CANCELLED, actor, null, reason, null, null, now);
     }
 }

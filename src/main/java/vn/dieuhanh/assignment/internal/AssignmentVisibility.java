@@ -1,8 +1,7 @@
 package vn.dieuhanh.assignment.internal;
 
 import java.util.List;
-import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Who may see which assignments: administrators and city leaders see all; everyone else sees what was assigned to a
@@ -11,10 +10,8 @@ import vn.dieuhanh.platform.Administrators;
  */
 record AssignmentVisibility(String userId, List<String> groupIds) {
 
-    static final String ADMIN_GROUP = Administrators.GROUP;
-
     boolean seesEverything() {
-        return groupIds.contains(ADMIN_GROUP) || groupIds.contains(Role.LEADER.groupId());
+        return groupIds.contains(Roles.ADMIN) || groupIds.contains(Roles.LEADER);
     }
 
     boolean sees(AssignmentRecord assignment, List<TrailEvent> trail, AssignmentRecord leadAssignment) {

@@ -2,7 +2,6 @@ package vn.dieuhanh.assignment.internal;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,7 @@ class DeadlineTimers {
 
     private final ManagementService managementService;
 
-    DeadlineTimers(@Lazy ManagementService managementService) {
+    DeadlineTimers(ManagementService managementService) {
         this.managementService = managementService;
     }
 

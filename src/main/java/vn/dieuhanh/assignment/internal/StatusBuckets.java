@@ -1,5 +1,6 @@
 package vn.dieuhanh.assignment.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.assignment.StatusBucket;
 import vn.dieuhanh.calendar.CalendarArgumentException;
 import vn.dieuhanh.calendar.WorkingCalendar;
@@ -75,16 +75,18 @@ class StatusBuckets {
 
     private final WorkingCalendar calendar;
     private final int fallbackDueSoonWorkingDays;
+    private final Clock clock;
 
-    StatusBuckets(WorkingCalendar calendar,
+    StatusBuckets(WorkingCalendar calendar, Clock clock,
                   @Value("${dieuhanh.assignments.due-soon-working-days:2}") int fallbackDueSoonWorkingDays) {
         this.calendar = calendar;
+        this.clock = clock;
         this.fallbackDueSoonWorkingDays = fallbackDueSoonWorkingDays;
     }
 
     /** "Now", read once per request. */
     Instant now() {
-        return AssignmentDeadlines.now();
+        return clock.instant();
     }
 
     // ---- SQL ----

@@ -38,6 +38,8 @@ class CalendarConfiguration {
             ScheduleOverrideRepository repository,
             @Value("${dieuhanh.calendar.working-hours:" + WorkingHours.DEFAULT + "}") String workingHours,
             @Value("${dieuhanh.calendar.refresh-interval:30s}") String refreshInterval) {
+        // the system clock on purpose, not the application's (engine) clock: it only spaces the cache's version
+        // checks in real elapsed time, which must go on when a test stops or moves the engine clock back
         return new OfficialWorkingCalendar(lunarCalendar, schedules, WorkingHours.parse(workingHours), repository,
                 Clock.systemUTC(), refreshInterval(refreshInterval));
     }
@@ -54,7 +56,7 @@ class CalendarConfiguration {
 
     @Bean
     ScheduleAdministration calendarScheduleAdministration(OfficialSchedules schedules,
-            ScheduleOverrideRepository repository, OfficialWorkingCalendar workingCalendar) {
-        return new ScheduleAdministration(schedules, repository, workingCalendar, Clock.systemUTC());
+            ScheduleOverrideRepository repository, OfficialWorkingCalendar workingCalendar, Clock clock) {
+        return new ScheduleAdministration(schedules, repository, workingCalendar, clock);
     }
 }

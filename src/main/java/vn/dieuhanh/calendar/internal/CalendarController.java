@@ -30,15 +30,13 @@ import vn.dieuhanh.calendar.internal.CalendarWebModel.ScheduleResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.SolarDateResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.WorkingDayResponse;
 import vn.dieuhanh.calendar.internal.CalendarWebModel.WorkingDaysBetweenResponse;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.PlainText;
+import vn.dieuhanh.platform.Roles;
 
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarController {
-
-    static final String ADMIN_GROUP = Administrators.GROUP;
 
     private final LunarCalendar lunarCalendar;
     private final WorkingCalendar workingCalendar;
@@ -132,8 +130,8 @@ class CalendarController {
     private String requireAdmin() {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication == null || authentication.getGroupIds() == null
-                || !authentication.getGroupIds().contains(ADMIN_GROUP)) {
-            throw new CalendarAccessDeniedException("Changing the official calendar requires the " + ADMIN_GROUP
+                || !authentication.getGroupIds().contains(Roles.ADMIN)) {
+            throw new CalendarAccessDeniedException("Changing the official calendar requires the " + Roles.ADMIN
                     + " group (chỉ quản trị viên được sửa lịch nghỉ)");
         }
         return authentication.getUserId();

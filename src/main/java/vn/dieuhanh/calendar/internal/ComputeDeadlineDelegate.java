@@ -1,12 +1,12 @@
 package vn.dieuhanh.calendar.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import vn.dieuhanh.calendar.CalendarArgumentException;
@@ -26,9 +26,11 @@ class ComputeDeadlineDelegate implements JavaDelegate {
     static final String DEFAULT_VARIABLE = "deadline";
 
     private final WorkingCalendar workingCalendar;
+    private final Clock clock;
 
-    ComputeDeadlineDelegate(WorkingCalendar workingCalendar) {
+    ComputeDeadlineDelegate(WorkingCalendar workingCalendar, Clock clock) {
         this.workingCalendar = workingCalendar;
+        this.clock = clock;
     }
 
     @Override
@@ -49,9 +51,9 @@ class ComputeDeadlineDelegate implements JavaDelegate {
         execution.setVariable(variable, Date.from(deadline));
     }
 
-    private static Instant startingInstant(Object value) {
+    private Instant startingInstant(Object value) {
         if (value == null) {
-            return ClockUtil.getCurrentTime().toInstant();
+            return clock.instant();
         }
         if (value instanceof Date date) {
             return date.toInstant();

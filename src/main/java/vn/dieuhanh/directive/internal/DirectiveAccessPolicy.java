@@ -5,14 +5,12 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.directive.DirectiveHandlingProcess;
-import vn.dieuhanh.organisation.Role;
 import vn.dieuhanh.platform.AuthorizationGrants;
+import vn.dieuhanh.platform.Roles;
 
 /** The City PC Office registers directives; City PC leaders may too. */
 @Component
 class DirectiveAccessPolicy implements SmartInitializingSingleton {
-
-    static final String CITY_OFFICE = "van-phong-ubnd-tp";
 
     private final AuthorizationGrants grants;
 
@@ -22,7 +20,7 @@ class DirectiveAccessPolicy implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        for (String group : new String[] {CITY_OFFICE, Role.LEADER.groupId()}) {
+        for (String group : new String[] {Roles.CITY_OFFICE, Roles.LEADER}) {
             grants.grant(group, Resources.PROCESS_DEFINITION, DirectiveHandlingProcess.KEY,
                     Permissions.READ, Permissions.CREATE_INSTANCE);
             grants.grant(group, Resources.PROCESS_INSTANCE, AuthorizationGrants.ANY, Permissions.CREATE);

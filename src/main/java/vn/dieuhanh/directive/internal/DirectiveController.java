@@ -32,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.directive.DirectiveHandlingProcess;
-import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.CalendarDate;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.InputLimits;
@@ -41,6 +39,7 @@ import vn.dieuhanh.platform.NotFound;
 import vn.dieuhanh.platform.PlainText;
 import vn.dieuhanh.platform.SingleLine;
 import vn.dieuhanh.platform.TrustedInput;
+import vn.dieuhanh.platform.Roles;
 
 @RestController
 @RequestMapping("/api/directives")
@@ -107,7 +106,7 @@ class DirectiveController {
         if (assignment != null) {
             String caller = identityService.getCurrentAuthentication().getUserId();
             List<String> groups = identityService.getCurrentAuthentication().getGroupIds();
-            if (!groups.contains(Role.LEADER.groupId()) && !Administrators.includes(groups)) {
+            if (!groups.contains(Roles.LEADER) && !Roles.isAdministrator(groups)) {
                 throw new Forbidden("Chỉ lãnh đạo UBND Thành phố giao xử lý văn bản chỉ đạo (only City People's "
                         + "Committee leaders assign directives)");
             }

@@ -16,9 +16,8 @@ import vn.dieuhanh.assignment.FormOptions;
 import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.directive.DirectivePlan;
 import vn.dieuhanh.organisation.OrganisationDirectory;
-import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.HistoryReadGrants;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Service tasks of {@code directive-handling}. Registration and planning run in the transaction of the start form or
@@ -44,7 +43,7 @@ class DirectiveDelegates {
             execution.setVariable(VAR_DIRECTIVE_ID, id);
             // directives are read by every official through the API; the instance's history by the Office and the
             // clerk who registered it (City PC leaders read all history)
-            history.grant(execution.getProcessInstanceId(), List.of(DirectiveAccessPolicy.CITY_OFFICE),
+            history.grant(execution.getProcessInstanceId(), List.of(Roles.CITY_OFFICE),
                     Optional.ofNullable(loggedIn(execution)).stream().toList());
             execution.setVariable(VAR_UNIT_OPTIONS, unitOptions(directory));
             if (execution.getVariable(VAR_ASSIGNMENT_PLANNED) == null) {
@@ -57,8 +56,8 @@ class DirectiveDelegates {
     JavaDelegate planDirectiveAssignments(DirectiveService directives) {
         return execution -> {
             Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            if (login != null && !Administrators.includes(login.getGroupIds())
-                    && (login.getGroupIds() == null || !login.getGroupIds().contains(Role.LEADER.groupId()))) {
+            if (login != null && !Roles.isAdministrator(login.getGroupIds())
+                    && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.LEADER))) {
                 throw new AuthorizationException("Chỉ lãnh đạo UBND Thành phố phân công xử lý văn bản chỉ đạo (only City "
                         + "People's Committee leaders assign directives)");
             }

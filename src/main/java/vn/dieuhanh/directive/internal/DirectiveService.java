@@ -1,9 +1,9 @@
 package vn.dieuhanh.directive.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,9 +37,11 @@ class DirectiveService {
     private final Assignments assignments;
     private final AssignmentDeadlines deadlines;
     private final OrganisationDirectory directory;
+    private final Clock clock;
 
     DirectiveService(DirectiveRepository repository, Assignments assignments, AssignmentDeadlines deadlines,
-                     OrganisationDirectory directory) {
+                     OrganisationDirectory directory, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.assignments = assignments;
         this.deadlines = deadlines;
@@ -65,7 +67,7 @@ class DirectiveService {
         if (r.issuedOn() == null) {
             throw new AssignmentInputException("issuedOn (ngày ban hành) is required");
         }
-        LocalDate today = LocalDate.ofInstant(AssignmentDeadlines.now(), WorkingCalendar.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         LocalDate receivedOn = r.receivedOn() != null ? r.receivedOn() : today;
         if (r.issuedOn().isAfter(today) || receivedOn.isAfter(today)) {
             throw new AssignmentInputException("A directive cannot be issued or received in the future");
@@ -81,7 +83,7 @@ class DirectiveService {
         try {
             repository.insert(new DirectiveRepository.DirectiveRecord(id, source.name(), number,
                     r.issuedOn(), receivedOn, r.summary().trim(), urgency.name(), r.attachmentRef(), r.registeredBy(),
-                    AssignmentDeadlines.now().atOffset(ZoneOffset.UTC),
+                    OffsetDateTime.now(clock),
                     null, null, null, processInstanceId));
         } catch (DuplicateKeyException e) {
             // registered by someone else between the check and the insert (the unique key decides)
@@ -99,7 +101,7 @@ class DirectiveService {
 
     /** Checks a plan completely before anything is created; returns the lead deadline. */
     Map<String, OffsetDateTime> validate(DirectivePlan plan) {
-        Instant now = AssignmentDeadlines.now();
+        Instant now = clock.instant();
         require(plan.assignedBy(), "the assigning leader");
         require(plan.leadUnit(), "leadUnit (đơn vị chủ trì)");
         knownUnit(plan.leadUnit());
@@ -165,7 +167,7 @@ class DirectiveService {
     }
 
     void close(String directiveId) {
-        repository.markClosed(directiveId, AssignmentDeadlines.now().atOffset(ZoneOffset.UTC));
+        repository.markClosed(directiveId, OffsetDateTime.now(clock));
         assignments.cancelOpenAssignmentsOf(directiveId,
                 "Văn bản chỉ đạo đã kết thúc (the directive has ended)");
     }

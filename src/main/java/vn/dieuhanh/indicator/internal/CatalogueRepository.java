@@ -1,8 +1,8 @@
 package vn.dieuhanh.indicator.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,9 +24,11 @@ class CatalogueRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CatalogueRepository(JdbcClient jdbc) {
+    CatalogueRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<String> importedChecksum(String source) {
@@ -35,7 +37,7 @@ class CatalogueRepository {
     }
 
     void recordImport(String source, String checksum, int rows) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("UPDATE ind_import SET checksum = ?, row_count = ?, imported_at = ? WHERE source = ?")
                 .params(checksum, rows, now, source).update();
         if (updated == 0) {
@@ -68,7 +70,7 @@ class CatalogueRepository {
         jdbc.sql("INSERT INTO ind_catalogue_version (version, sort_key, source, checksum, indicator_count, imported_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(file.version(), CatalogueFiles.sortKey(file.version()), file.source(), file.checksum(),
-                        file.entries().size(), OffsetDateTime.now(ZoneOffset.UTC)).update();
+                        file.entries().size(), OffsetDateTime.now(clock)).update();
         int order = 0;
         for (CatalogueEntry entry : file.entries()) {
             Indicator i = entry.indicator();

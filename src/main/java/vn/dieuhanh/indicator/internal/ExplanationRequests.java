@@ -1,7 +1,7 @@
 package vn.dieuhanh.indicator.internal;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,8 +14,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import static vn.dieuhanh.indicator.ExplanationRequestProcess.*;
@@ -84,10 +82,13 @@ public class ExplanationRequests {
     private final IdentityService identity;
 
     private final HistoryReadGrants history;
+    private final Clock clock;
 
     ExplanationRequests(ExplanationRepository repository, JdbcIndicatorCatalogue catalogue,
                         OrganisationDirectory directory, WorkingCalendar calendar, Notifications notifications,
-                        @Lazy RuntimeService runtime, @Lazy IdentityService identity, HistoryReadGrants history) {
+                        RuntimeService runtime, IdentityService identity, HistoryReadGrants history,
+                        Clock clock) {
+        this.clock = clock;
         this.history = history;
         this.repository = repository;
         this.catalogue = catalogue;
@@ -128,7 +129,7 @@ public class ExplanationRequests {
             throw new InvalidRequest("workingDays must be 1 to " + MAX_WORKING_DAYS + " (thời hạn giải trình tính "
                     + "bằng ngày làm việc)");
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime deadline = calendar.deadlineAfterWorkingDays(now.toInstant(), request.workingDays());
         String id = UUID.randomUUID().toString();
         repository.insert(new ExplanationRepository.RequestRow(id, entry.code(), version, unit.code(),
@@ -180,7 +181,7 @@ public class ExplanationRequests {
                     + "the unit's officials answer)");
         }
         String text = text("explanation (nội dung giải trình)", explanation == null ? null : explanation.toString());
-        repository.recordExplanation(request.id(), request.round(), text, by, now());
+        repository.recordExplanation(request.id(), request.round(), text, by, OffsetDateTime.now(clock));
     }
 
     /** The next round after "ask again": its deadline. */
@@ -208,7 +209,7 @@ public class ExplanationRequests {
         if (reviewNote != null && reviewNote.length() > MAX_TEXT) {
             throw new InvalidRequest("Ý kiến quá dài (tối đa " + MAX_TEXT + " ký tự)");
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         repository.recordReview(requestId, round, accepted, reviewNote, by, now);
         if (accepted) {
             return Optional.empty();
@@ -245,7 +246,7 @@ public class ExplanationRequests {
         boolean fresh = notifications.enqueue(new Notification("indicator-explanation:" + requestId + ":OVERDUE:"
                 + round, NotificationKind.EXPLANATION_OVERDUE, null, List.copyOf(recipients), OVERDUE_TEMPLATE,
                 model));
-        repository.markOverdueNotified(requestId, now());
+        repository.markOverdueNotified(requestId, OffsetDateTime.now(clock));
         return fresh;
     }
 
@@ -256,7 +257,7 @@ public class ExplanationRequests {
             rounds.add(new Round(r.round(), r.question(), r.deadline(), r.explanation(), r.explainedBy(),
                     r.explainedAt(), r.accepted(), r.reviewNote(), r.reviewedBy(), r.reviewedAt()));
         }
-        boolean overdue = status == ExplanationStatus.OPEN && now().isAfter(row.deadline());
+        boolean overdue = status == ExplanationStatus.OPEN && OffsetDateTime.now(clock).isAfter(row.deadline());
         String indicatorName = catalogue.entry(row.catalogueVersion(), row.indicatorCode())
                 .map(e -> e.indicator().name()).orElse(null);
         return new View(row.id(), row.indicatorCode(), indicatorName, row.catalogueVersion(), row.unitCode(),
@@ -276,9 +277,5 @@ public class ExplanationRequests {
             throw new InvalidRequest(what + ": at most " + MAX_TEXT + " characters (tối đa " + MAX_TEXT + " ký tự)");
         }
         return value.strip();
-    }
-
-    static OffsetDateTime now() {
-        return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Who may do what with explanation requests: City PC leaders ({@code role-leader}), process analysts
@@ -20,15 +19,13 @@ import vn.dieuhanh.platform.Forbidden;
 @Component
 class IndicatorAccess {
 
-    static final String ADMIN_GROUP = Administrators.GROUP;
-
     record Caller(String userId, boolean privileged, Optional<String> unitCode) {
     }
 
     private final IdentityService identity;
     private final OrganisationDirectory directory;
 
-    IndicatorAccess(@Lazy IdentityService identity, OrganisationDirectory directory) {
+    IndicatorAccess(IdentityService identity, OrganisationDirectory directory) {
         this.identity = identity;
         this.directory = directory;
     }
@@ -40,8 +37,8 @@ class IndicatorAccess {
         }
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         Optional<Official> official = directory.official(authentication.getUserId());
-        boolean privileged = groups.contains(ADMIN_GROUP) || groups.contains(Role.LEADER.groupId())
-                || groups.contains(Role.ANALYST.groupId())
+        boolean privileged = groups.contains(Roles.ADMIN) || groups.contains(Roles.LEADER)
+                || groups.contains(Roles.ANALYST)
                 || official.map(o -> o.role() == Role.LEADER || o.role() == Role.ANALYST).orElse(false);
         return new Caller(authentication.getUserId(), privileged, official.map(Official::unitCode));
     }

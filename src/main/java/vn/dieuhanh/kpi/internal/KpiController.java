@@ -29,13 +29,12 @@ import vn.dieuhanh.organisation.Role;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.PlainText;
+import vn.dieuhanh.platform.Roles;
 
 /** KPI scores, rankings and waivers (Decree 335/2025/ND-CP). */
 @RestController
 @RequestMapping("/api/kpi")
 class KpiController {
-
-    static final String ADMIN_GROUP = KpiReaders.ADMIN_GROUP;
 
     private final KpiScoring scoring;
     private final KpiWaivers waivers;
@@ -164,7 +163,7 @@ class KpiController {
 
     private boolean mayWaive(Authentication caller, String unitCode) {
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        if (groups.contains(ADMIN_GROUP) || groups.contains(Role.LEADER.groupId())) {
+        if (groups.contains(Roles.ADMIN) || groups.contains(Roles.LEADER)) {
             return true;
         }
         Official official = directory.official(caller.getUserId()).orElse(null);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.kpi.LedgerKind;
 import vn.dieuhanh.kpi.LedgerRow;
 
@@ -31,9 +31,11 @@ public class KpiLedger {
             + "amount, occurred_at, recorded_at, waives_id, actor, reason";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public KpiLedger(JdbcClient jdbc) {
+    public KpiLedger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Records a fact unless its key is there already; true if a row was written. */
@@ -55,7 +57,7 @@ public class KpiLedger {
                          WHERE NOT EXISTS (SELECT 1 FROM kpi_ledger WHERE dedup_key = ?)""")
                 .params(dedupKey, kind.name(), kind.rule(), itemId, unitCode, official,
                         LocalDate.ofInstant(occurredAt, ZONE), BigDecimal.ONE, occurredAt.atOffset(ZoneOffset.UTC),
-                        AssignmentDeadlines.now().atOffset(ZoneOffset.UTC), waivesId, actor, reason, dedupKey)
+                        OffsetDateTime.now(clock), waivesId, actor, reason, dedupKey)
                 .update();
         return rows == 1;
     }

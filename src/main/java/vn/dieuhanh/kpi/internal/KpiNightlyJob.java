@@ -1,5 +1,6 @@
 package vn.dieuhanh.kpi.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.TimeZone;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-import vn.dieuhanh.assignment.AssignmentDeadlines;
 
 /**
  * Every night: closes the last ended month ({@link KpiPeriodClose}) and recomputes the KPI rankings of the month,
@@ -34,10 +34,12 @@ public class KpiNightlyJob extends QuartzJobBean {
     private KpiSnapshots snapshots;
     @Autowired
     private KpiPeriodClose periodClose;
+    @Autowired
+    private Clock clock;
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        LocalDate yesterday = LocalDate.ofInstant(AssignmentDeadlines.now(), KpiLedger.ZONE).minusDays(1);
+        LocalDate yesterday = LocalDate.now(clock.withZone(KpiLedger.ZONE)).minusDays(1);
         // the last ended month is closed every night: the rows are keyed, so only the first run after the month's
         // end writes them, and a night missed during downtime is made up by the next one
         YearMonth lastEnded = YearMonth.from(yesterday.plusDays(1)).minusMonths(1);

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.Forbidden;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Who may read which scores. An official's score is personal; a unit's detail is its own business; the ranking is
@@ -25,9 +24,6 @@ import vn.dieuhanh.platform.Forbidden;
  */
 @Component
 class KpiReaders {
-
-    static final String ADMIN_GROUP = Administrators.GROUP;
-    static final String CITY_OFFICE = "van-phong-ubnd-tp";
 
     /** The caller as the policy sees them. */
     record Reader(String userId, boolean citywide, Official official) {
@@ -48,7 +44,7 @@ class KpiReaders {
     private final IdentityService identity;
     private final OrganisationDirectory directory;
 
-    KpiReaders(@Lazy IdentityService identity, OrganisationDirectory directory) {
+    KpiReaders(IdentityService identity, OrganisationDirectory directory) {
         this.identity = identity;
         this.directory = directory;
     }
@@ -60,10 +56,10 @@ class KpiReaders {
         }
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         Official official = directory.official(caller.getUserId()).orElse(null);
-        boolean citywide = groups.contains(ADMIN_GROUP) || groups.contains(Role.LEADER.groupId())
-                || groups.contains(Role.ANALYST.groupId())
+        boolean citywide = groups.contains(Roles.ADMIN) || groups.contains(Roles.LEADER)
+                || groups.contains(Roles.ANALYST)
                 || official != null && (official.role() == Role.LEADER || official.role() == Role.ANALYST
-                || official.unitCode().equals(CITY_OFFICE));
+                || official.unitCode().equals(Roles.CITY_OFFICE));
         return new Reader(caller.getUserId(), citywide, official);
     }
 

@@ -1,12 +1,12 @@
 package vn.dieuhanh.kpi.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.kpi.Period;
 import vn.dieuhanh.kpi.SubjectKind;
 
@@ -21,10 +21,12 @@ public class KpiSnapshots {
 
     private final KpiScoring scoring;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public KpiSnapshots(KpiScoring scoring, JdbcClient jdbc) {
+    public KpiSnapshots(KpiScoring scoring, JdbcClient jdbc, Clock clock) {
         this.scoring = scoring;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A stored score of the ranking, as the nightly recomputation left it. */
@@ -71,7 +73,7 @@ public class KpiSnapshots {
     }
 
     private int store(Period period, SubjectKind kind, List<KpiScoring.Ranked> ranking) {
-        var now = AssignmentDeadlines.now().atOffset(ZoneOffset.UTC);
+        var now = OffsetDateTime.now(clock);
         for (KpiScoring.Ranked r : ranking) {
             KpiScoring.Score s = r.score();
             jdbc.sql("""

@@ -1,9 +1,9 @@
 package vn.dieuhanh.kpi.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.kpi.LedgerKind;
 import vn.dieuhanh.kpi.LedgerRow;
 import vn.dieuhanh.platform.Conflict;
@@ -34,8 +34,10 @@ public class KpiWaivers {
     }
 
     private final KpiLedger ledger;
+    private final Clock clock;
 
-    public KpiWaivers(KpiLedger ledger) {
+    public KpiWaivers(KpiLedger ledger, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
     }
 
@@ -57,7 +59,7 @@ public class KpiWaivers {
                     + " (chỉ miễn trừ việc trễ hạn)");
         }
         String key = "waiver:" + ledgerId;
-        Instant now = AssignmentDeadlines.now();
+        Instant now = clock.instant();
         if (!ledger.insert(key, LedgerKind.WAIVER, row.itemId(), row.unitCode(), row.official(), now, ledgerId, actor,
                 reason.trim())) {
             throw new AlreadyWaived("KPI ledger row " + ledgerId + " is already waived (đã được miễn trừ)");

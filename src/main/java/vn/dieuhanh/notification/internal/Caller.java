@@ -3,13 +3,10 @@ package vn.dieuhanh.notification.internal;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
+import vn.dieuhanh.platform.Roles;
 
 /** The authenticated official of a request (set on the engine by the platform's API filter). */
 record Caller(String userId, List<String> groupIds) {
-
-    static final String ADMIN_GROUP = Administrators.GROUP;
 
     static Caller of(IdentityService identityService) {
         Authentication authentication = identityService.getCurrentAuthentication();
@@ -21,10 +18,10 @@ record Caller(String userId, List<String> groupIds) {
     }
 
     boolean isAdmin() {
-        return groupIds.contains(ADMIN_GROUP);
+        return groupIds.contains(Roles.ADMIN);
     }
 
     boolean isCityLeader() {
-        return groupIds.contains(Role.LEADER.groupId());
+        return groupIds.contains(Roles.LEADER);
     }
 }

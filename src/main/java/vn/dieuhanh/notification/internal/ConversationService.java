@@ -40,10 +40,12 @@ class ConversationService {
     private final OrganisationDirectory directory;
     private final IdentityService identityService;
     private final JdbcClient jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ConversationService(AssignmentParticipants participants, Notifications notifications,
-                        OrganisationDirectory directory, IdentityService identityService, JdbcClient jdbc) {
+                        OrganisationDirectory directory, IdentityService identityService, JdbcClient jdbc,
+                        Clock clock) {
+        this.clock = clock;
         this.participants = participants;
         this.notifications = notifications;
         this.directory = directory;

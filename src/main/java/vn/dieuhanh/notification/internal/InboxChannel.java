@@ -13,10 +13,11 @@ class InboxChannel implements NotificationChannel {
     static final String NAME = "INBOX";
 
     private final JdbcClient jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    InboxChannel(JdbcClient jdbc) {
+    InboxChannel(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override

@@ -24,10 +24,11 @@ class NotificationAdminController {
 
     private final OutboxRepository repository;
     private final IdentityService identityService;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    NotificationAdminController(OutboxRepository repository, IdentityService identityService) {
+    NotificationAdminController(OutboxRepository repository, IdentityService identityService, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         this.identityService = identityService;
     }
 

@@ -28,11 +28,12 @@ class NotificationRelay {
     private final NotificationProperties properties;
     private final Backoff backoff;
     private final String node;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     NotificationRelay(OutboxRepository repository, List<NotificationChannel> channels,
-                      NotificationProperties properties) {
+                      NotificationProperties properties, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         channels.forEach(channel -> this.channels.put(channel.name(), channel));
         this.properties = properties;
         this.backoff = new Backoff(properties.backoffBase(), properties.backoffMax());

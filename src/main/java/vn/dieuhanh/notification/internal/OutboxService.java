@@ -44,12 +44,12 @@ class OutboxService implements Notifications {
     private final Clock clock;
 
     OutboxService(OutboxRepository repository, NotificationTemplates templates, OrganisationDirectory directory,
-                  List<NotificationChannel> channels) {
+                  List<NotificationChannel> channels, Clock clock) {
         this.repository = repository;
         this.templates = templates;
         this.directory = directory;
         this.channels = channels;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

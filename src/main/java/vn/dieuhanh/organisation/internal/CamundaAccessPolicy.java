@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.organisation.Role;
 import vn.dieuhanh.platform.AuthorizationGrants;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * What each role may do in Camunda, granted to the role groups (admins, group {@code camunda-admin}, get everything
@@ -50,13 +51,13 @@ class CamundaAccessPolicy {
             grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
             grant(group, Resources.FILTER, myWorkFilterId, Permissions.READ);
         }
-        String leaders = Role.LEADER.groupId();
+        String leaders = Roles.LEADER;
         grant(leaders, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(leaders, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.READ_INSTANCE,
                 Permissions.READ_HISTORY);
         grant(leaders, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
 
-        String analysts = Role.ANALYST.groupId();
+        String analysts = Roles.ANALYST;
         grant(analysts, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(analysts, Resources.DEPLOYMENT, ALL, Permissions.READ);
         if (analystsMayDeploy) {

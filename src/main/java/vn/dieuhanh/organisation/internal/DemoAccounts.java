@@ -16,6 +16,7 @@ import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OfficialAccounts;
 import vn.dieuhanh.organisation.Role;
 import vn.dieuhanh.organisation.Unit;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Demo accounts (demo profile only): a few city-level people and, for every unit, {@code <code>.head} and
@@ -25,7 +26,6 @@ import vn.dieuhanh.organisation.Unit;
 @Profile("demo")
 class DemoAccounts {
 
-    static final String OFFICE = "van-phong-ubnd-tp";
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final OfficialAccounts accounts;
@@ -49,10 +49,10 @@ class DemoAccounts {
                         null, Role.LEADER),
                 new Official("vicechair", "Phó Chủ tịch UBND Thành phố", null, ReferenceData.CITY_PEOPLES_COMMITTEE,
                         null, Role.LEADER),
-                new Official("office.clerk", "Văn thư Văn phòng UBND Thành phố", null, OFFICE,
-                        OFFICE + ".phong-tong-hop", Role.CLERK),
-                new Official("analyst", "Chuyên viên phân tích quy trình", null, OFFICE,
-                        OFFICE + ".phong-kiem-soat-thu-tuc-hanh-chinh", Role.ANALYST)));
+                new Official("office.clerk", "Văn thư Văn phòng UBND Thành phố", null, Roles.CITY_OFFICE,
+                        Roles.CITY_OFFICE + ".phong-tong-hop", Role.CLERK),
+                new Official("analyst", "Chuyên viên phân tích quy trình", null, Roles.CITY_OFFICE,
+                        Roles.CITY_OFFICE + ".phong-kiem-soat-thu-tuc-hanh-chinh", Role.ANALYST)));
         for (Unit unit : repository.activeUnits()) {
             String firstDivision = repository.divisions(unit.code()).stream().map(Division::code).findFirst()
                     .orElse(null);

@@ -1,7 +1,7 @@
 package vn.dieuhanh.organisation.internal;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +21,15 @@ class DirectoryRepository {
     private static final String OFFICIAL_COLUMNS = "user_id, full_name, email, unit_code, division_code, role";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DirectoryRepository(JdbcClient jdbc) {
+    DirectoryRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void upsertUnit(Unit unit, int sortOrder) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("""
                         UPDATE org_unit SET name = ?, kind = ?, parent_code = ?, sort_order = ?, active = TRUE,
                                updated_at = ?
@@ -47,12 +49,12 @@ class DirectoryRepository {
         List<String> inactive = jdbc.sql("SELECT code FROM org_unit WHERE active = TRUE").query(String.class).list()
                 .stream().filter(code -> !codes.contains(code)).toList();
         inactive.forEach(code -> jdbc.sql("UPDATE org_unit SET active = FALSE, updated_at = ? WHERE code = ?")
-                .params(now(), code).update());
+                .params(OffsetDateTime.now(clock), code).update());
         return inactive.size();
     }
 
     void upsertDivision(Division division) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("UPDATE org_division SET unit_code = ?, name = ?, updated_at = ? WHERE code = ?")
                 .params(division.unitCode(), division.name(), now, division.code())
                 .update();
@@ -64,7 +66,7 @@ class DirectoryRepository {
     }
 
     void upsertOfficial(Official official) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("""
                         UPDATE org_official SET full_name = ?, email = ?, unit_code = ?, division_code = ?, role = ?,
                                updated_at = ?
@@ -89,10 +91,10 @@ class DirectoryRepository {
 
     void recordImport(String source, String checksum, int rowCount) {
         int updated = jdbc.sql("UPDATE org_import SET checksum = ?, row_count = ?, imported_at = ? WHERE source = ?")
-                .params(checksum, rowCount, now(), source).update();
+                .params(checksum, rowCount, OffsetDateTime.now(clock), source).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO org_import (source, checksum, row_count, imported_at) VALUES (?, ?, ?, ?)")
-                    .params(source, checksum, rowCount, now()).update();
+                    .params(source, checksum, rowCount, OffsetDateTime.now(clock)).update();
         }
     }
 
@@ -149,9 +151,5 @@ class DirectoryRepository {
     private static Official official(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new Official(rs.getString("user_id"), rs.getString("full_name"), rs.getString("email"),
                 rs.getString("unit_code"), rs.getString("division_code"), Role.valueOf(rs.getString("role")));
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

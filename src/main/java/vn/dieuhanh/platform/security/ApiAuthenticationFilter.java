@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.dieuhanh.platform.Administrators;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * HTTP Basic authentication of the application's own endpoints against Camunda's identity service, the same accounts
@@ -28,7 +28,6 @@ import vn.dieuhanh.platform.Administrators;
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-    public static final String ADMIN_GROUP = Administrators.GROUP;
     static final String REALM = "Dieu Hanh";
 
     private final IdentityService identityService;
@@ -60,7 +59,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         String userId = credentials[0];
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
-        if (isAdminOnly(request) && !groups.contains(ADMIN_GROUP)) {
+        if (isAdminOnly(request) && !groups.contains(Roles.ADMIN)) {
             reject(response, HttpServletResponse.SC_FORBIDDEN,
                     "Chỉ quản trị viên được dùng địa chỉ này (only administrators may use this endpoint)");
             return;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Camunda's database identity provider with the application's login throttle ({@link LoginThrottle}) in place of
@@ -51,7 +52,7 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
             unlockUser(user);
             throttle.succeeded(userId);
         } else {
-            throttle.failed(source, userId, !existsMembership(userId, ApiAuthenticationFilter.ADMIN_GROUP));
+            throttle.failed(source, userId, !existsMembership(userId, Roles.ADMIN));
         }
         return matches;
     }

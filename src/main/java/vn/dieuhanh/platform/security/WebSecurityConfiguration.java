@@ -35,8 +35,8 @@ class WebSecurityConfiguration {
     static final List<String> ADMIN_ONLY = List.of("/actuator/prometheus", "/api/admin/security");
 
     @Bean
-    LoginThrottle loginThrottle(LoginThrottleProperties properties) {
-        return new LoginThrottle(properties, Clock.systemUTC());
+    LoginThrottle loginThrottle(LoginThrottleProperties properties, Clock clock) {
+        return new LoginThrottle(properties, clock);
     }
 
     /** Replaces Camunda's identity provider by the throttled one (Camunda's permanent lock-out off). */

@@ -17,7 +17,7 @@ import vn.dieuhanh.calendar.internal.ShippedCalendar;
 class StatusBucketsTest {
 
     final WorkingCalendar calendar = ShippedCalendar.withOfficialSchedules();
-    final StatusBuckets buckets = new StatusBuckets(calendar, 2);
+    final StatusBuckets buckets = new StatusBuckets(calendar, java.time.Clock.systemUTC(), 2);
 
     @Test
     void dueSoonFromIsTheStartOfTheDayTheWindowReachesTheDeadline() {

@@ -3,6 +3,7 @@ package vn.dieuhanh.calendar.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import vn.dieuhanh.calendar.LunarCalendar;
 import vn.dieuhanh.calendar.LunarDate;
 import vn.dieuhanh.calendar.WorkingCalendar;
+import vn.dieuhanh.platform.EngineClock;
 
 /** The module's Spring beans, without the rest of the application. */
 class CalendarWiringTest {
@@ -34,6 +36,7 @@ class CalendarWiringTest {
                         ComputeDeadlineDelegate.class)
                 .withBean(DataSource.class, () -> database.database)
                 .withBean(IdentityService.class, () -> mock(IdentityService.class))
+                .withBean(Clock.class, () -> EngineClock.INSTANCE)
                 .withPropertyValues("dieuhanh.calendar.working-hours=07:30-11:30,13:30-17:30",
                         "dieuhanh.calendar.refresh-interval=5s")
                 .run(context -> {

@@ -42,7 +42,7 @@ class ComputeDeadlineDelegateTest {
         // not "default": that name belongs to the Spring contexts the REST API serves in this JVM
         configuration.setProcessEngineName("calendar-delegate-test");
         configuration.setBeans(Map.of("computeDeadline",
-                new ComputeDeadlineDelegate(TestCalendars.withShippedSchedules())));
+                new ComputeDeadlineDelegate(TestCalendars.withShippedSchedules(), vn.dieuhanh.platform.EngineClock.INSTANCE)));
         return configuration.buildProcessEngine();
     }
 

@@ -24,7 +24,7 @@ class NotificationTemplatesTest {
 
     final NotificationTemplates templates = new NotificationTemplates();
     final OrganisationDirectory directory = mock(OrganisationDirectory.class);
-    final OutboxService outbox = new OutboxService(null, templates, directory, List.of());
+    final OutboxService outbox = new OutboxService(null, templates, directory, List.of(), java.time.Clock.systemUTC());
 
     {
         when(directory.official("phuong-ban-co.chutich")).thenReturn(Optional.of(new Official("phuong-ban-co.chutich",

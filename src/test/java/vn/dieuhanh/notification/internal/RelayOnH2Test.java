@@ -65,9 +65,9 @@ class RelayOnH2Test {
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         repository = new OutboxRepository(jdbc);
-        inbox = new InboxChannel(jdbc);
+        inbox = new InboxChannel(jdbc, java.time.Clock.systemUTC());
         outbox = new OutboxService(repository, new NotificationTemplates(), mock(OrganisationDirectory.class),
-                List.of(inbox, flaky));
+                List.of(inbox, flaky), java.time.Clock.systemUTC());
     }
 
     private boolean enqueue(String key, String... recipients) {
@@ -76,7 +76,7 @@ class RelayOnH2Test {
     }
 
     private NotificationRelay relay() {
-        return new NotificationRelay(repository, List.of(inbox, flaky), properties);
+        return new NotificationRelay(repository, List.of(inbox, flaky), properties, java.time.Clock.systemUTC());
     }
 
     private String status(String channel) {

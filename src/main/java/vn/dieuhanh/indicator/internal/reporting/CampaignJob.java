@@ -1,5 +1,6 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDataMap;
@@ -33,6 +34,8 @@ public class CampaignJob extends QuartzJobBean {
     private CampaignService campaigns;
     @Autowired
     private ReportingRepository repository;
+    @Autowired
+    private Clock clock;
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
@@ -49,7 +52,7 @@ public class CampaignJob extends QuartzJobBean {
             outcome = "FAILED";
         }
         repository.logRun(context.getFireInstanceId(), period.frequency().name(), period.label(), node(context),
-                outcome, ReportingClock.now());
+                outcome, clock.instant());
         LOG.info("Indicator campaign {}: {}", period, outcome);
     }
 

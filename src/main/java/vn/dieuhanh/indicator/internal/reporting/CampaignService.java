@@ -1,5 +1,6 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.indicator.IndicatorCatalogue;
@@ -36,9 +36,11 @@ public class CampaignService {
     private final WorkingCalendar calendar;
     private final OrganisationDirectory directory;
     private final IndicatorCatalogue catalogue;
+    private final Clock clock;
 
-    CampaignService(ReportingRepository repository, @Lazy RuntimeService runtimeService, WorkingCalendar calendar,
-                    OrganisationDirectory directory, IndicatorCatalogue catalogue) {
+    CampaignService(ReportingRepository repository, RuntimeService runtimeService, WorkingCalendar calendar,
+                    OrganisationDirectory directory, IndicatorCatalogue catalogue, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.runtimeService = runtimeService;
         this.calendar = calendar;
@@ -55,7 +57,7 @@ public class CampaignService {
         }
         Schedule schedule = repository.schedule(period.frequency().name())
                 .orElseThrow(() -> new IllegalStateException("No reporting schedule for " + period.frequency()));
-        Instant now = ReportingClock.now();
+        Instant now = clock.instant();
         Campaign campaign = new Campaign(UUID.randomUUID().toString(), period.label(), period.frequency().name(),
                 dueAt(period, schedule.dueWorkingDays(), now), now, actor, null, null);
         if (!repository.insertCampaign(campaign)) {
@@ -98,6 +100,6 @@ public class CampaignService {
     }
 
     public void close(String campaignId) {
-        repository.closeCampaign(campaignId, ReportingClock.now());
+        repository.closeCampaign(campaignId, clock.instant());
     }
 }

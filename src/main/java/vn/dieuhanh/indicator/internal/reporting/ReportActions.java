@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportConflict;
@@ -41,8 +40,8 @@ class ReportActions {
     private final OrganisationDirectory directory;
     private final HistoryReadGrants history;
 
-    ReportActions(ReportService reports, ReportingAccess access, @Lazy TaskService taskService,
-                  @Lazy RuntimeService runtimeService, @Lazy IdentityService identityService,
+    ReportActions(ReportService reports, ReportingAccess access, TaskService taskService,
+                  RuntimeService runtimeService, IdentityService identityService,
                   OrganisationDirectory directory, HistoryReadGrants history) {
         this.directory = directory;
         this.history = history;

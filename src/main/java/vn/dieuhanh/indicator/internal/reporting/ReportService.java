@@ -1,5 +1,6 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,11 @@ public class ReportService {
     private final ApplicationEventPublisher events;
     private final Approvers approvers;
     private final OrganisationDirectory directory;
+    private final Clock clock;
 
     ReportService(ReportingRepository repository, IndicatorCatalogue catalogue, ApplicationEventPublisher events,
-                  Approvers approvers, OrganisationDirectory directory) {
+                  Approvers approvers, OrganisationDirectory directory, Clock clock) {
+        this.clock = clock;
         this.approvers = approvers;
         this.directory = directory;
         this.repository = repository;
@@ -105,7 +108,7 @@ public class ReportService {
                     + "\", không lưu nháp được (only a report with the unit can be drafted)");
         }
         checkKnownIndicators(report, values);
-        Entry entry = repository.append(reportId, EntryKind.DRAFT, actor, ReportingClock.now(), null, null, values);
+        Entry entry = repository.append(reportId, EntryKind.DRAFT, actor, clock.instant(), null, null, values);
         repository.updateStatus(reportId, ReportStatus.DRAFT, entry.version());
         return entry;
     }
@@ -119,7 +122,7 @@ public class ReportService {
                     + "\", không gửi được (already sent)");
         }
         validate(report, values);
-        Instant now = ReportingClock.now();
+        Instant now = clock.instant();
         Entry entry = repository.append(reportId, EntryKind.SUBMISSION, actor, now, null, null, values);
         repository.markSubmitted(reportId, now, entry.version());
         return entry;
@@ -137,7 +140,7 @@ public class ReportService {
         }
         Entry decided = lastWithValues(reportId);
         requireDecider(report, decided, actor);
-        Instant now = ReportingClock.now();
+        Instant now = clock.instant();
         if (!approve) {
             if (reason == null || reason.isBlank()) {
                 throw new ReportInputException("Cần nêu lý do trả lại báo cáo (a reason is required to reject)");
@@ -196,7 +199,7 @@ public class ReportService {
             throw new ReportInputException("Cần nêu lý do đính chính (a reason is required for a correction)");
         }
         validate(report, values);
-        Entry entry = repository.append(reportId, EntryKind.CORRECTION, actor, ReportingClock.now(), reason.trim(),
+        Entry entry = repository.append(reportId, EntryKind.CORRECTION, actor, clock.instant(), reason.trim(),
                 null, values);
         repository.updateStatus(reportId, ReportStatus.CORRECTION_PENDING, entry.version());
         return entry;

@@ -3,11 +3,9 @@ package vn.dieuhanh.indicator.internal.reporting;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.indicator.internal.reporting.ReportingExceptions.ReportForbidden;
-import vn.dieuhanh.organisation.Role;
-import vn.dieuhanh.platform.Administrators;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Who may do what with reports: a unit's officials see, draft, submit and correct their unit's reports; its head
@@ -17,16 +15,14 @@ import vn.dieuhanh.platform.Administrators;
 @Component
 class ReportingAccess {
 
-    static final String ADMIN_GROUP = Administrators.GROUP;
-
     record Caller(String userId, List<String> groups) {
 
         boolean isAdmin() {
-            return groups.contains(ADMIN_GROUP);
+            return groups.contains(Roles.ADMIN);
         }
 
         boolean readsAll() {
-            return isAdmin() || groups.contains(Role.ANALYST.groupId()) || groups.contains(Role.LEADER.groupId());
+            return isAdmin() || groups.contains(Roles.ANALYST) || groups.contains(Roles.LEADER);
         }
 
         boolean memberOf(String unitCode) {
@@ -34,13 +30,13 @@ class ReportingAccess {
         }
 
         boolean headOf(String unitCode) {
-            return memberOf(unitCode) && groups.contains(Role.HEAD.groupId());
+            return memberOf(unitCode) && groups.contains(Roles.HEAD);
         }
     }
 
     private final IdentityService identityService;
 
-    ReportingAccess(@Lazy IdentityService identityService) {
+    ReportingAccess(IdentityService identityService) {
         this.identityService = identityService;
     }
 

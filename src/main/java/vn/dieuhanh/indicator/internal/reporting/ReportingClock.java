@@ -1,15 +1,18 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.dieuhanh.platform.EngineClock;
 
-/** "Now" is the engine clock, so tests that move it move reporting time too. */
+/**
+ * "Now" for the reporting delegates that are not yet given the {@link java.time.Clock} bean: the engine clock, the
+ * same source as that bean. Beans take the {@code Clock} by constructor instead.
+ */
 final class ReportingClock {
 
     private ReportingClock() {
     }
 
     static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.INSTANCE.instant();
     }
 }

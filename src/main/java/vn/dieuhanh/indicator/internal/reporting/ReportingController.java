@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,11 @@ class ReportingController {
     private final ReportActions actions;
     private final CampaignService campaigns;
     private final ReportingAccess access;
+    private final Clock clock;
 
     ReportingController(ReportingRepository repository, ReportService reports, ReportActions actions,
-                        CampaignService campaigns, ReportingAccess access) {
+                        CampaignService campaigns, ReportingAccess access, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.reports = reports;
         this.actions = actions;
@@ -118,7 +121,7 @@ class ReportingController {
     CampaignDetail campaign(@PathVariable String id) {
         access.requireAllReader();
         Campaign campaign = repository.campaign(id).orElseThrow(() -> new ReportNotFound("đợt báo cáo " + id));
-        Instant now = ReportingClock.now();
+        Instant now = clock.instant();
         List<UnitStatus> units = repository.reportsOfCampaign(id).stream().map(r -> UnitStatus.of(r, now)).toList();
         return new CampaignDetail(CampaignSummary.of(campaign), units,
                 units.stream().filter(UnitStatus::submitted).count(),
@@ -151,7 +154,7 @@ class ReportingController {
                 access.requireReader(unit);
             }
         }
-        Instant now = ReportingClock.now();
+        Instant now = clock.instant();
         return repository.reports(unit, label).stream()
                 .filter(r -> caller.readsAll() || caller.memberOf(r.unitCode()))
                 .map(r -> UnitStatus.of(r, now)).toList();
@@ -171,7 +174,7 @@ class ReportingController {
         Entry approved = reports.approvedEntry(id).orElse(null);
         List<Value> values = approved != null ? List.copyOf(repository.values(approved.id()).values())
                 : List.copyOf(reports.latestValues(id).values());
-        return new ReportDetail(UnitStatus.of(report, ReportingClock.now()), report.period(),
+        return new ReportDetail(UnitStatus.of(report, clock.instant()), report.period(),
                 approved == null ? null : approved.version(), values, versions);
     }
 

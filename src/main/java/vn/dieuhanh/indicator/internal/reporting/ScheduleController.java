@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -28,8 +29,11 @@ class ScheduleController {
     private final ReportingRepository repository;
     private final CampaignScheduler scheduler;
     private final ReportingAccess access;
+    private final Clock clock;
 
-    ScheduleController(ReportingRepository repository, CampaignScheduler scheduler, ReportingAccess access) {
+    ScheduleController(ReportingRepository repository, CampaignScheduler scheduler, ReportingAccess access,
+                       Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.scheduler = scheduler;
         this.access = access;
@@ -77,7 +81,7 @@ class ScheduleController {
         }
         Schedule changed = new Schedule(current.frequency(), cron, due,
                 request.enabled() == null ? current.enabled() : request.enabled(), caller.userId(),
-                ReportingClock.now());
+                clock.instant());
         repository.saveSchedule(changed);
         scheduler.apply(changed);
         return view(changed);

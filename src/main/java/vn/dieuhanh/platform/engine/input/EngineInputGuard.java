@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import vn.dieuhanh.platform.Administrators;
 import vn.dieuhanh.platform.TrustedInput;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * The engine's trust boundary for what officials send: every command a logged-in, non-administrator user asks the
@@ -27,7 +27,7 @@ final class EngineInputGuard extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         if (Context.getCommandContext() == null && !TrustedInput.active()) {
             Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
-            if (caller != null && caller.getUserId() != null && !Administrators.includes(caller.getGroupIds())) {
+            if (caller != null && caller.getUserId() != null && !Roles.isAdministrator(caller.getGroupIds())) {
                 rules().check(command, caller);
             }
         }

@@ -18,7 +18,7 @@ import vn.dieuhanh.indicator.ReportingPeriod;
 class CampaignDueDateTest {
 
     final WorkingCalendar calendar = mock(WorkingCalendar.class);
-    final CampaignService campaigns = new CampaignService(null, null, calendar, null, null);
+    final CampaignService campaigns = new CampaignService(null, null, calendar, null, null, java.time.Clock.systemUTC());
 
     CampaignDueDateTest() {
         when(calendar.deadlineAfterWorkingDays(any(Instant.class), anyInt()))
