@@ -56,12 +56,4 @@ public class AssignmentDeadlines {
     public OffsetDateTime resolve(Integer workingDays, LocalDate date) {
         return resolve(workingDays, date, clock.instant());
     }
-
-    /**
-     * The engine clock for static code paths that cannot take the {@link Clock} bean (the lifecycle's alert
-     * delegates); beans take the {@code Clock} by constructor instead.
-     */
-    public static Instant now() {
-        return EngineClock.INSTANCE.instant();
-    }
 }

@@ -41,6 +41,7 @@ import vn.dieuhanh.deadline.internal.DeadlineAlertSender;
 import vn.dieuhanh.deadline.internal.DmnReminderPolicies;
 import vn.dieuhanh.notification.Notification;
 import vn.dieuhanh.notification.NotificationKind;
+import vn.dieuhanh.platform.EngineClock;
 
 /**
  * The lifecycle's deadline watcher with the real planning and sending logic, the real working calendar (official 2026
@@ -80,7 +81,7 @@ class AssignmentLifecycleTimersProcessTest {
         deadlineAlerts = new DeadlineAlertDelegates(new DmnReminderPolicies(ENGINE.getDecisionService()),
                 new AlertSchedule(ShippedCalendar.withOfficialSchedules()),
                 new DeadlineAlertSender(outbox, events::add),
-                unit -> Optional.of(HEAD), unit -> Optional.of(UNIT_NAME));
+                unit -> Optional.of(HEAD), unit -> Optional.of(UNIT_NAME), EngineClock.INSTANCE);
         fakes.register();
         Mocks.register("planDeadlineAlerts", deadlineAlerts.planDeadlineAlerts());
         Mocks.register("selectDueDeadlineAlert", deadlineAlerts.selectDueDeadlineAlert());

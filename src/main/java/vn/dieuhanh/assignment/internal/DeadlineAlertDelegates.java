@@ -2,6 +2,7 @@ package vn.dieuhanh.assignment.internal;
 
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import vn.dieuhanh.assignment.AssignmentDeadlines;
 import vn.dieuhanh.assignment.Urgency;
 import vn.dieuhanh.calendar.VietnameseDates;
 import vn.dieuhanh.assignment.WorkSource;
@@ -40,20 +40,23 @@ public final class DeadlineAlertDelegates {
     private final DeadlineWatch watch;
     private final Function<String, Optional<String>> unitHeads;
     private final Function<String, Optional<String>> unitNames;
+    private final Clock clock;
 
     /**
      * @param unitHeads unit code to the unit head's user id (looked up when an alert is sent: heads change)
      * @param unitNames unit code to the unit's name
+     * @param clock     the engine clock (the application's {@code Clock} bean)
      */
     public DeadlineAlertDelegates(ReminderPolicies policies, AlertSchedule schedule, DeadlineAlerts alerts,
                                   Function<String, Optional<String>> unitHeads,
-                                  Function<String, Optional<String>> unitNames) {
+                                  Function<String, Optional<String>> unitNames, Clock clock) {
         this.policies = policies;
         this.schedule = schedule;
         this.alerts = alerts;
         this.watch = new DeadlineWatch(schedule);
         this.unitHeads = unitHeads;
         this.unitNames = unitNames;
+        this.clock = clock;
     }
 
     /** Evaluates the policy table (once: a changed table applies to new assignments) and sets the first alert. */
@@ -139,7 +142,7 @@ public final class DeadlineAlertDelegates {
                 VietnameseDates.deadline(deadline.atOffset(ZoneOffset.UTC)));
     }
 
-    private static Instant now() {
-        return AssignmentDeadlines.now();
+    private Instant now() {
+        return clock.instant();
     }
 }

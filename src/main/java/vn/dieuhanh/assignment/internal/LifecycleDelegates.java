@@ -2,6 +2,7 @@ package vn.dieuhanh.assignment.internal;
 
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -63,10 +64,11 @@ class LifecycleDelegates {
 
     @Bean
     DeadlineAlertDelegates deadlineAlertDelegates(ReminderPolicies policies, AlertSchedule schedule,
-                                                  DeadlineAlerts alerts, OrganisationDirectory directory) {
+                                                  DeadlineAlerts alerts, OrganisationDirectory directory,
+                                                  Clock clock) {
         return new DeadlineAlertDelegates(policies, schedule, alerts,
                 unitCode -> directory.head(unitCode).map(Official::userId),
-                unitCode -> directory.unit(unitCode).map(Unit::name));
+                unitCode -> directory.unit(unitCode).map(Unit::name), clock);
     }
 
     /** Plans the alerts and stores the policy's due-soon window on the assignment (its DUE_SOON bucket). */

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.deadline.ReminderPolicies;
 import vn.dieuhanh.deadline.ReminderPolicy;
@@ -22,7 +21,7 @@ public class DmnReminderPolicies implements ReminderPolicies {
 
     private final DecisionService decisionService;
 
-    public DmnReminderPolicies(@Lazy DecisionService decisionService) {
+    public DmnReminderPolicies(DecisionService decisionService) {
         this.decisionService = decisionService;
     }
 

@@ -2,6 +2,7 @@ package vn.dieuhanh.indicator.internal.reporting;
 
 import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,12 +27,14 @@ class ReportAlertDelegates {
     private final AlertSchedule schedule;
     private final ReportAlertSender sender;
     private final DeadlineWatch watch;
+    private final Clock clock;
 
-    ReportAlertDelegates(ReminderPolicies policies, AlertSchedule schedule, ReportAlertSender sender) {
+    ReportAlertDelegates(ReminderPolicies policies, AlertSchedule schedule, ReportAlertSender sender, Clock clock) {
         this.policies = policies;
         this.schedule = schedule;
         this.sender = sender;
         this.watch = new DeadlineWatch(schedule);
+        this.clock = clock;
     }
 
     JavaDelegate plan() {
@@ -41,7 +44,7 @@ class ReportAlertDelegates {
             // a campaign opened after its due date still announces the lateness (the timer fires at once)
             ReportVariables vars = ReportVariables.of(execution);
             Instant dueAt = vars.dueAt();
-            Instant now = ReportingClock.now();
+            Instant now = clock.instant();
             WatcherVariables.writeNextAlert(execution, schedule.next(vars.openedAt(), dueAt, policy,
                     now.isAfter(dueAt) ? dueAt : now));
         };
@@ -49,7 +52,7 @@ class ReportAlertDelegates {
 
     JavaDelegate selectDue() {
         return execution -> watch.selectDue(execution, ReportVariables.of(execution).openedAt(),
-                ReportVariables.of(execution).dueAt(), ReportingClock.now());
+                ReportVariables.of(execution).dueAt(), clock.instant());
     }
 
     JavaDelegate sendDue() {
@@ -63,13 +66,13 @@ class ReportAlertDelegates {
 
     JavaDelegate planNext() {
         return execution -> watch.planAfterSent(execution, ReportVariables.of(execution).openedAt(),
-                ReportVariables.of(execution).dueAt(), ReportingClock.now());
+                ReportVariables.of(execution).dueAt(), clock.instant());
     }
 
     /** Versions before the modelled chain: sends what is due and sets the next alert in one step. */
     JavaDelegate send() {
         return execution -> {
-            Instant now = ReportingClock.now();
+            Instant now = clock.instant();
             ReportVariables vars = ReportVariables.of(execution);
             Instant openedAt = vars.openedAt();
             Instant dueAt = vars.dueAt();

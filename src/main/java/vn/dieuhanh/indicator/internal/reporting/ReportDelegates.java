@@ -2,6 +2,7 @@ package vn.dieuhanh.indicator.internal.reporting;
 
 import static vn.dieuhanh.indicator.internal.reporting.IndicatorReportProcess.*;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class ReportDelegates {
 
     @Bean
     JavaDelegate openIndicatorReport(ReportService reports, ReportingRepository repository,
-                                     OrganisationDirectory directory, HistoryReadGrants history) {
+                                     OrganisationDirectory directory, HistoryReadGrants history, Clock clock) {
         return execution -> {
             // the campaign names the report; it is bound to this instance once, later steps read it back by instance
             ReportVariables vars = ReportVariables.of(execution);
@@ -48,7 +49,7 @@ class ReportDelegates {
             vars.opened(report.unitCode(), report.period(), "Báo cáo chỉ tiêu "
                             + ReportingPeriod.parse(report.period()).vietnameseLabel() + " – " + unitName,
                     report.dueAt(), VietnameseDates.deadline(report.dueAt().atOffset(ZoneOffset.UTC)),
-                    ReportingClock.now(), directory.head(report.unitCode()).map(Official::userId).orElse(null));
+                    clock.instant(), directory.head(report.unitCode()).map(Official::userId).orElse(null));
         };
     }
 
