@@ -16,6 +16,15 @@ public interface Assignments {
     int cancelOpenAssignmentsOf(String directiveId, String reason);
 
     /**
+     * The same, recorded in each cancelled assignment's trail as the decision of {@code actor} (the leader who closed
+     * the directive while work was still open) with their reason.
+     */
+    int cancelOpenAssignmentsOf(String directiveId, String actor, String reason);
+
+    /** The directive's assignments that are still open, in the order they were created. */
+    List<OpenAssignment> openAssignmentsOf(String directiveId);
+
+    /**
      * The assignments that were open and past their deadline at an instant: created before it, deadline before it,
      * neither completed nor cancelled by then (the deadline and holder are the ones in force now).
      */

@@ -6,6 +6,7 @@ public final class DirectiveHandlingProcess {
     public static final String KEY = "directive-handling";
     public static final String FORM_REGISTER = "register-directive";
     public static final String FORM_ASSIGN = "assign-directive";
+    public static final String FORM_CLOSE_WITH_OPEN_WORK = "close-directive-with-open-work";
 
     public static final String START_DIRECTIVE_RECEIVED = "StartEvent_DirectiveReceived";
     public static final String SERVICE_REGISTER_DIRECTIVE = "ServiceTask_RegisterDirective";
@@ -18,6 +19,17 @@ public final class DirectiveHandlingProcess {
     public static final String CALL_COORDINATING_ASSIGNMENTS = "CallActivity_CoordinatingAssignments";
     public static final String CALL_INFORM_UNITS = "CallActivity_InformUnits";
     public static final String GATEWAY_LEAD_OUTCOME = "Gateway_LeadOutcome";
+    /** The lead's result was accepted: what coordinating or acknowledgement work is still open? */
+    public static final String SERVICE_FIND_OPEN_WORK = "ServiceTask_FindOpenWork";
+    public static final String GATEWAY_OPEN_WORK = "Gateway_OpenWork";
+    /** The directive's assigner decides: wait for the open work, or close now and cancel it. */
+    public static final String TASK_DECIDE_ON_OPEN_WORK = "Task_DecideOnOpenWork";
+    public static final String SERVICE_RECORD_CLOSE_DECISION = "ServiceTask_RecordCloseDecision";
+    public static final String GATEWAY_CLOSE_NOW = "Gateway_CloseNow";
+    public static final String SERVICE_CANCEL_OPEN_WORK = "ServiceTask_CancelOpenWork";
+    /** Joins the lead's branch (after "wait") with the coordinating and informing branches once they are done. */
+    public static final String GATEWAY_ALL_WORK_DONE = "Gateway_AllWorkDone";
+    public static final String GATEWAY_READY_TO_CLOSE = "Gateway_ReadyToClose";
     public static final String SERVICE_CLOSE_DIRECTIVE = "ServiceTask_CloseDirective";
     public static final String END_DIRECTIVE_COMPLETED = "EndEvent_DirectiveCompleted";
     public static final String SERVICE_STOP_DIRECTIVE = "ServiceTask_StopDirective";
@@ -56,6 +68,22 @@ public final class DirectiveHandlingProcess {
     public static final String VAR_COORDINATING_ASSIGNMENT_IDS = "coordinatingAssignmentIds";
     /** How the lead assignment ended: {@code completed} or {@code cancelled} (its lifecycle's assignmentOutcome). */
     public static final String VAR_LEAD_OUTCOME = "leadOutcome";
+
+    // --- closing while work is open ---
+    /** Set by {@code findOpenDirectiveWork}: whether coordinating or acknowledgement work is still open. */
+    public static final String VAR_OPEN_WORK_REMAINING = "openWorkRemaining";
+    /** What is still open, as text for the decision form (read-only there). */
+    public static final String VAR_OPEN_WORK = "openWork";
+    /** The directive's assigner (from the directive's record), assignee of the decision task. */
+    public static final String VAR_CLOSE_DECIDER = "closeDecider";
+    /** The assigner's choice: {@link #DECISION_WAIT} or {@link #DECISION_CLOSE_NOW}. */
+    public static final String VAR_CLOSE_DECISION = "closeDecision";
+    /** Why the remaining work is cancelled (required with {@link #DECISION_CLOSE_NOW}). */
+    public static final String VAR_CLOSE_REASON = "closeReason";
+    /** Who completed the last user task (the assignment capability's {@code rememberCompleter} listener). */
+    public static final String VAR_LAST_ACTOR = vn.dieuhanh.assignment.AssignmentLifecycleProcess.VAR_LAST_ACTOR;
+    public static final String DECISION_WAIT = "wait";
+    public static final String DECISION_CLOSE_NOW = "closeNow";
 
     private DirectiveHandlingProcess() {
     }

@@ -59,6 +59,13 @@ public class DeployedDecisions {
     }
 
     /**
+     * The value of a decision with a single result (a literal expression, e.g. a FEEL formula), or null.
+     */
+    public static Object value(DmnDecision decision, Map<String, Object> inputs) {
+        return DMN.evaluateDecision(decision, inputs).getSingleEntry();
+    }
+
+    /**
      * The first matching rule's outputs.
      *
      * @param missing what to say (in the officials' language too) when no rule matches: the table is incomplete

@@ -48,6 +48,7 @@ class DirectiveJourneyTest {
     static final String WARD_1_HEAD = "phuong-cau-ong-lanh.chutich";
     static final String WARD_2_HEAD = "phuong-tan-dinh.chutich";
     static final String OUTSIDER = "phuong-an-lac.canbo";
+    static final String FINANCE_OFFICER = "so-tai-chinh.chuyenvien";
     static final OffsetDateTime MONDAY_MORNING = OffsetDateTime.parse("2026-03-02T09:00:00+07:00");
 
     @Autowired
@@ -56,6 +57,8 @@ class DirectiveJourneyTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     @LocalServerPort
     int port;
@@ -72,6 +75,7 @@ class DirectiveJourneyTest {
         register(WARD_1_HEAD, "Chủ tịch UBND phường Cầu Ông Lãnh", WARD_1, null, Role.HEAD);
         register(WARD_2_HEAD, "Chủ tịch UBND phường Tân Định", WARD_2, null, Role.HEAD);
         register(OUTSIDER, "Cán bộ phường An Lạc", "phuong-an-lac", null, Role.OFFICER);
+        register(FINANCE_OFFICER, "Chuyên viên Sở Tài chính", "so-tai-chinh", null, Role.OFFICER);
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
     }
 
@@ -169,7 +173,24 @@ class DirectiveJourneyTest {
         assertThat(lead.get("trail").get(2).get("target").asText()).isEqualTo(OFFICIAL);
         assertThat(lead.get("trail").get(4).get("note").asText()).isEqualTo("Bổ sung kinh phí dự kiến");
 
-        // The directive closes with the lead unit's accepted result; the informed unit's acknowledgement ends with it.
+        // The informed unit has not confirmed yet: nothing is cancelled silently, the leader who assigned the
+        // directive sees what is open and decides to wait.
+        String decision = singleTaskId(LEADER, "directive-handling", "Task_DecideOnOpenWork");
+        assertThat(taskService.getVariable(decision, "openWork")).asString()
+                .contains("Đơn vị nhận để biết chưa xác nhận").contains("Sở Tài chính");
+        HttpResponse<String> waited = http.post("/engine-rest/task/" + decision + "/complete",
+                "{\"variables\":{\"closeDecision\":{\"value\":\"wait\"}}}", LEADER, PASSWORD);
+        assertThat(waited.statusCode()).as(waited.body()).isEqualTo(204);
+        assertThat(get("/api/directives/" + directiveId, CLERK).hasNonNull("closedAt")).isFalse();
+        assertThat(get("/api/directives/" + directiveId, CLERK).get("closeDecision").asText()).isEqualTo("WAIT");
+
+        // The informed unit confirms; now every piece of work is done and the directive closes.
+        String acknowledgement = singleTaskId(FINANCE_OFFICER, "document-acknowledgement", "Task_AcknowledgeDocument");
+        assertThat(http.post("/engine-rest/task/" + acknowledgement + "/claim",
+                "{\"userId\":\"" + FINANCE_OFFICER + "\"}", FINANCE_OFFICER, PASSWORD).statusCode()).isEqualTo(204);
+        assertThat(http.post("/engine-rest/task/" + acknowledgement + "/complete",
+                "{\"variables\":{\"acknowledgementNote\":{\"value\":\"Đã nhận\"}}}", FINANCE_OFFICER, PASSWORD)
+                .statusCode()).isEqualTo(204);
         JsonNode closed = await().atMost(Duration.ofSeconds(30)).until(
                 () -> get("/api/directives/" + directiveId, CLERK), d -> d.hasNonNull("closedAt"));
         assertThat(closed.get("assignedBy").asText()).isEqualTo(LEADER);

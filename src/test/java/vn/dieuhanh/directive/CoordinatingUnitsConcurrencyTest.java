@@ -145,8 +145,12 @@ class CoordinatingUnitsConcurrencyTest {
         assertThat(total.get("COMPLETED_ON_TIME").asLong()).isEqualTo(WARDS.size());
         assertThat(total.get("OPEN_WITHIN_DEADLINE").asLong()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(120)).until(() -> historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(directiveInstance).activityId("EndEvent_CoordinationFinished").finished()
-                .count() == 1);
+                .processInstanceId(directiveInstance).activityId("CallActivity_CoordinatingAssignments#multiInstanceBody")
+                .finished().count() == 1);
+        // the coordinating branch (and the informing one, nobody to inform) wait at the join for the lead unit: the
+        // directive closes when all its work is done
+        assertThat(runtimeService.getActivityInstance(directiveInstance).getActivityInstances("Gateway_AllWorkDone"))
+                .hasSize(2);
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(directiveInstance)
                 .activityId("CallActivity_CoordinatingAssignments").finished().count()).isEqualTo(WARDS.size());
         assertThat(managementService.createJobQuery().processInstanceId(directiveInstance).count()).isZero();

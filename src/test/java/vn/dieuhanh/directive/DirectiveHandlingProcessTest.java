@@ -48,14 +48,11 @@ import vn.dieuhanh.assignment.LifecycleFakes;
         "processes/assignment/assignment-lifecycle.bpmn", "processes/directive/document-acknowledgement.bpmn",
         "forms/register-directive.form", "forms/assign-directive.form", "forms/handle-assignment.form",
         "forms/review-assignment-result.form", "forms/review-extension-request.form",
-        "forms/document-acknowledgement.form"})
+        "forms/document-acknowledgement.form", "forms/close-directive-with-open-work.form"})
 class DirectiveHandlingProcessTest {
 
     @RegisterExtension
     static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
-
-    static final String END_COORDINATION_FINISHED = "EndEvent_CoordinationFinished";
-    static final String END_UNITS_INFORMED = "EndEvent_UnitsInformed";
 
     static final String CLERK = "office.clerk";
     static final String CHAIR = "chair";
@@ -70,6 +67,7 @@ class DirectiveHandlingProcessTest {
 
     final LifecycleFakes lifecycle = new LifecycleFakes();
     final List<String> steps = new ArrayList<>();
+    final List<String> decidedBy = new ArrayList<>();
 
     @BeforeEach
     void useTheTestEngineAndTheFakes() {
@@ -78,6 +76,12 @@ class DirectiveHandlingProcessTest {
         Mocks.register("registerDirective", registerDirective());
         Mocks.register("planDirectiveAssignments", planDirectiveAssignments());
         Mocks.register("closeDirective", (JavaDelegate) execution -> steps.add("closeDirective"));
+        Mocks.register("findOpenDirectiveWork", findOpenDirectiveWork());
+        Mocks.register("recordCloseDecision", (JavaDelegate) execution -> {
+            steps.add("recordCloseDecision:" + execution.getVariable(VAR_CLOSE_DECISION));
+            decidedBy.add((String) execution.getVariable(VAR_LAST_ACTOR));
+        });
+        Mocks.register("cancelOpenDirectiveWork", (JavaDelegate) execution -> steps.add("cancelOpenDirectiveWork"));
     }
 
     @AfterEach
@@ -97,6 +101,29 @@ class DirectiveHandlingProcessTest {
             if (execution.getVariable(VAR_ASSIGNMENT_PLANNED) == null) {
                 execution.setVariable(VAR_ASSIGNMENT_PLANNED, false);
             }
+        };
+    }
+
+    /**
+     * Open work as the engine shows it (the real delegate reads the assignments' table and the running
+     * acknowledgements): the coordinating assignments and acknowledgements still running; the decider is the leader
+     * who assigned the directive.
+     */
+    JavaDelegate findOpenDirectiveWork() {
+        return execution -> {
+            steps.add("findOpenDirectiveWork");
+            String lead = (String) execution.getVariable(VAR_LEAD_ASSIGNMENT_ID);
+            List<String> open = new ArrayList<>();
+            for (ProcessInstance called : execution.getProcessEngineServices().getRuntimeService()
+                    .createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId()).list()) {
+                if (!lead.equals(called.getBusinessKey())) {
+                    open.add(called.getBusinessKey() == null ? "acknowledgement" : called.getBusinessKey());
+                }
+            }
+            execution.setVariable(VAR_OPEN_WORK_REMAINING, !open.isEmpty());
+            execution.setVariable(VAR_OPEN_WORK, open.isEmpty() ? null : String.join("\n", open));
+            Object assignedBy = execution.getVariable(VAR_ASSIGNED_BY);
+            execution.setVariable(VAR_CLOSE_DECIDER, assignedBy != null ? assignedBy : CHAIR);
         };
     }
 
@@ -198,7 +225,8 @@ class DirectiveHandlingProcessTest {
         assertThat(task()).hasCandidateGroup(EDUCATION);
         complete(task());
         continueAfter(directive, CALL_INFORM_UNITS);
-        assertThat(directive).hasPassed(END_UNITS_INFORMED).isNotEnded();
+        // the informed unit has confirmed: its branch waits for the others at the join
+        assertThat(directive).isWaitingAt(GATEWAY_ALL_WORK_DONE).isNotEnded();
 
         ProcessInstance lead = assignments.get("CD-1-so-y-te");
         assertThat(lead).isWaitingAt(AssignmentLifecycleProcess.TASK_HANDLE_ASSIGNMENT);
@@ -208,17 +236,35 @@ class DirectiveHandlingProcessTest {
         assertThat(task()).isAssignedTo(CHAIR);
         complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
 
-        // the lead unit's accepted result ends the directive; the terminate end event stops the coordinating units
+        // the lead unit's result is accepted while both coordinating units still work: nothing is cancelled
+        // silently, the leader who assigned the directive decides, seeing what is still open
         assertThat(lead).hasPassed(AssignmentLifecycleProcess.END_ASSIGNMENT_COMPLETED).isEnded();
-        assertThat(directive).hasPassedInOrder(CALL_LEAD_ASSIGNMENT, SERVICE_CLOSE_DIRECTIVE, END_DIRECTIVE_COMPLETED)
-                .hasNotPassed(END_COORDINATION_FINISHED).isEnded();
+        assertThat(directive).hasPassedInOrder(CALL_LEAD_ASSIGNMENT, GATEWAY_LEAD_OUTCOME, SERVICE_FIND_OPEN_WORK,
+                GATEWAY_OPEN_WORK).isWaitingAt(TASK_DECIDE_ON_OPEN_WORK, GATEWAY_ALL_WORK_DONE)
+                .hasNotPassed(SERVICE_CLOSE_DIRECTIVE).variables()
+                .containsEntry(VAR_OPEN_WORK, "CD-1-so-tai-chinh\nCD-1-phuong-sai-gon");
+        assertThat(assignments.get("CD-1-so-tai-chinh")).isWaitingAt(AssignmentLifecycleProcess.TASK_HANDLE_ASSIGNMENT);
+        assertThat(directive).isWaitingAt(TASK_DECIDE_ON_OPEN_WORK);
+        assertThat(task()).isAssignedTo(CHAIR).hasName("Kết thúc chỉ đạo khi còn đơn vị phối hợp chưa hoàn thành");
+        assertTaskForm(task(), FORM_CLOSE_WITH_OPEN_WORK);
+
+        // close now: the remaining work is cancelled with the leader's reason, the directive ends
+        ENGINE.getIdentityService().setAuthenticatedUserId(CHAIR);
+        complete(task(), withVariables(VAR_CLOSE_DECISION, DECISION_CLOSE_NOW,
+                VAR_CLOSE_REASON, "Kết quả chủ trì đã đủ, không cần phối hợp thêm"));
+        ENGINE.getIdentityService().clearAuthentication();
+        assertThat(directive).hasPassedInOrder(TASK_DECIDE_ON_OPEN_WORK, SERVICE_RECORD_CLOSE_DECISION,
+                GATEWAY_CLOSE_NOW, SERVICE_CANCEL_OPEN_WORK, GATEWAY_READY_TO_CLOSE, SERVICE_CLOSE_DIRECTIVE,
+                END_DIRECTIVE_COMPLETED).isEnded();
+        org.assertj.core.api.Assertions.assertThat(decidedBy).containsExactly(CHAIR);
         assertThat(assignments.get("CD-1-so-tai-chinh")).isEnded();
         assertThat(assignments.get("CD-1-phuong-sai-gon")).isEnded();
         org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
         org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
         org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().count()).isZero();
-        org.assertj.core.api.Assertions.assertThat(steps)
-                .containsExactly("registerDirective", "planDirectiveAssignments", "closeDirective");
+        org.assertj.core.api.Assertions.assertThat(steps).containsExactly("registerDirective",
+                "planDirectiveAssignments", "findOpenDirectiveWork", "recordCloseDecision:closeNow",
+                "cancelOpenDirectiveWork", "closeDirective");
         org.assertj.core.api.Assertions.assertThat(lifecycle.steps("CD-1-so-tai-chinh"))
                 .containsExactly("openAssignment", "offerDelegationOptions");
     }
@@ -239,8 +285,8 @@ class DirectiveHandlingProcessTest {
                 .isWaitingAt(CALL_LEAD_ASSIGNMENT, multiInstance(CALL_COORDINATING_ASSIGNMENTS), multiInstance(CALL_INFORM_UNITS));
         runAllJobs();
 
-        // nobody to inform: that branch ends at once
-        assertThat(directive).hasPassed(END_UNITS_INFORMED).isNotEnded();
+        // nobody to inform: that branch reaches the join at once
+        assertThat(directive).hasPassed(multiInstance(CALL_INFORM_UNITS)).isWaitingAt(GATEWAY_ALL_WORK_DONE).isNotEnded();
         org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
                 .processDefinitionKey(DocumentAcknowledgementProcess.KEY).count()).isZero();
         Map<String, ProcessInstance> assignments = assignmentsOf(directive);
@@ -256,8 +302,8 @@ class DirectiveHandlingProcessTest {
         complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
         assertThat(finance).isEnded();
         continueAfter(directive, CALL_COORDINATING_ASSIGNMENTS);
-        assertThat(directive).hasPassed(END_COORDINATION_FINISHED)
-                .isWaitingAt(CALL_LEAD_ASSIGNMENT).hasNotPassed(SERVICE_CLOSE_DIRECTIVE);
+        assertThat(directive).isWaitingAt(CALL_LEAD_ASSIGNMENT, GATEWAY_ALL_WORK_DONE)
+                .hasNotPassed(SERVICE_CLOSE_DIRECTIVE);
 
         ProcessInstance lead = assignments.get("CD-1-so-y-te");
         assertHandledBy(lead, LEAD, afterDays(15));
@@ -267,9 +313,11 @@ class DirectiveHandlingProcessTest {
         assertThat(task()).isAssignedTo(CHAIR);
         complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
 
-        assertThat(directive).hasPassedInOrder(SERVICE_CLOSE_DIRECTIVE, END_DIRECTIVE_COMPLETED).isEnded();
-        org.assertj.core.api.Assertions.assertThat(steps)
-                .containsExactly("registerDirective", "planDirectiveAssignments", "closeDirective");
+        // nothing is open any more: the directive closes directly, nobody is asked
+        assertThat(directive).hasPassedInOrder(SERVICE_FIND_OPEN_WORK, GATEWAY_OPEN_WORK, GATEWAY_READY_TO_CLOSE,
+                SERVICE_CLOSE_DIRECTIVE, END_DIRECTIVE_COMPLETED).hasNotPassed(TASK_DECIDE_ON_OPEN_WORK).isEnded();
+        org.assertj.core.api.Assertions.assertThat(steps).containsExactly("registerDirective",
+                "planDirectiveAssignments", "findOpenDirectiveWork", "closeDirective");
     }
 
     @Test
@@ -295,6 +343,49 @@ class DirectiveHandlingProcessTest {
                 .processDefinitionKey(AssignmentLifecycleProcess.KEY).count()).isZero();
         org.assertj.core.api.Assertions.assertThat(steps)
                 .containsExactly("registerDirective", "planDirectiveAssignments", "closeDirective");
+    }
+
+    @Test
+    void theAssignerMayWaitForTheCoordinatingUnitsAndTheDirectiveClosesWhenTheyAreDone() {
+        Map<String, Object> registration = registration();
+        registration.putAll(withVariables(VAR_ASSIGNMENT_PLANNED, true, VAR_ASSIGNED_BY, CHAIR,
+                VAR_LEAD_UNIT, LEAD, VAR_DEADLINE_WORKING_DAYS, 15,
+                VAR_COORDINATING_UNITS, new ArrayList<>(List.of(FINANCE)), VAR_COORDINATING_WORKING_DAYS, 5,
+                VAR_INFORMED_UNITS, new ArrayList<String>()));
+        ProcessInstance directive = runtimeService().startProcessInstanceByKey(KEY, registration);
+        runAllJobs();
+        Map<String, ProcessInstance> assignments = assignmentsOf(directive);
+
+        // the lead unit finishes first
+        ProcessInstance lead = assignments.get("CD-1-so-y-te");
+        assertHandledBy(lead, LEAD, afterDays(15));
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_HANDLING_DECISION,
+                AssignmentLifecycleProcess.DECISION_REPORT, AssignmentLifecycleProcess.VAR_RESULT_SUMMARY, "Hoàn thành"));
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
+        assertThat(directive).isWaitingAt(TASK_DECIDE_ON_OPEN_WORK, GATEWAY_ALL_WORK_DONE)
+                .variables().containsEntry(VAR_OPEN_WORK, "CD-1-so-tai-chinh").containsEntry(VAR_CLOSE_DECIDER, CHAIR);
+
+        // the assigner waits: nothing is cancelled, the directive waits at the join for the coordinating unit
+        ENGINE.getIdentityService().setAuthenticatedUserId(CHAIR);
+        complete(task(), withVariables(VAR_CLOSE_DECISION, DECISION_WAIT));
+        ENGINE.getIdentityService().clearAuthentication();
+        assertThat(directive).hasPassedInOrder(SERVICE_RECORD_CLOSE_DECISION, GATEWAY_CLOSE_NOW)
+                .hasNotPassed(SERVICE_CANCEL_OPEN_WORK, SERVICE_CLOSE_DIRECTIVE)
+                .isWaitingAt(GATEWAY_ALL_WORK_DONE, CALL_COORDINATING_ASSIGNMENTS).isNotEnded();
+
+        // the coordinating unit's contribution is accepted: now everything is done and the directive closes
+        ProcessInstance finance = assignments.get("CD-1-so-tai-chinh");
+        assertHandledBy(finance, FINANCE, afterDays(5));
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_HANDLING_DECISION,
+                AssignmentLifecycleProcess.DECISION_REPORT, AssignmentLifecycleProcess.VAR_RESULT_SUMMARY, "Đã xong"));
+        complete(task(), withVariables(AssignmentLifecycleProcess.VAR_RESULT_ACCEPTED, "true"));
+        assertThat(finance).hasPassed(AssignmentLifecycleProcess.END_ASSIGNMENT_COMPLETED).isEnded();
+        continueAfter(directive, CALL_COORDINATING_ASSIGNMENTS);
+        assertThat(directive).hasPassedInOrder(GATEWAY_ALL_WORK_DONE, GATEWAY_READY_TO_CLOSE, SERVICE_CLOSE_DIRECTIVE,
+                END_DIRECTIVE_COMPLETED).hasNotPassed(SERVICE_CANCEL_OPEN_WORK).isEnded();
+        org.assertj.core.api.Assertions.assertThat(steps).containsExactly("registerDirective",
+                "planDirectiveAssignments", "findOpenDirectiveWork", "recordCloseDecision:wait", "closeDirective");
+        org.assertj.core.api.Assertions.assertThat(decidedBy).containsExactly(CHAIR);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

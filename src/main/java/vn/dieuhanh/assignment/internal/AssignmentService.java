@@ -18,6 +18,7 @@ import vn.dieuhanh.assignment.AssignmentReturned;
 import vn.dieuhanh.assignment.Assignments;
 import vn.dieuhanh.assignment.ExtensionGranted;
 import vn.dieuhanh.assignment.NewAssignment;
+import vn.dieuhanh.assignment.OpenAssignment;
 import vn.dieuhanh.assignment.OverdueAssignment;
 import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.organisation.Approvers;
@@ -86,14 +87,26 @@ class AssignmentService implements Assignments {
 
     @Override
     public int cancelOpenAssignmentsOf(String directiveId, String reason) {
+        return cancelOpenAssignmentsOf(directiveId, "system", reason);
+    }
+
+    @Override
+    public int cancelOpenAssignmentsOf(String directiveId, String actor, String reason) {
         int cancelled = 0;
         for (AssignmentRecord assignment : repository.byDirective(directiveId)) {
             if (assignment.isOpen()) {
-                cancel(assignment.id(), "system", reason);
+                cancel(assignment.id(), actor, reason);
                 cancelled++;
             }
         }
         return cancelled;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OpenAssignment> openAssignmentsOf(String directiveId) {
+        return repository.byDirective(directiveId).stream().filter(AssignmentRecord::isOpen)
+                .map(a -> new OpenAssignment(a.id(), a.role(), a.unitCode(), a.deadline())).toList();
     }
 
     @Override

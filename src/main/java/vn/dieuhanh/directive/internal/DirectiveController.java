@@ -146,7 +146,7 @@ class DirectiveController {
     record DirectiveView(String id, String source, String documentNumber, LocalDate issuedOn, LocalDate receivedOn,
                          boolean registeredSameDay, String summary, String urgency, String attachmentRef,
                          String registeredBy, OffsetDateTime registeredAt, String assignedBy, OffsetDateTime deadline,
-                         OffsetDateTime closedAt) {
+                         OffsetDateTime closedAt, String closeDecidedBy, String closeDecision, String closeReason) {
     }
 
     @GetMapping("/{id}")
@@ -157,7 +157,8 @@ class DirectiveController {
         LocalDate registeredOn = d.registeredAt().atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
         return new DirectiveView(d.id(), d.source(), d.documentNumber(), d.issuedOn(), d.receivedOn(),
                 registeredOn.equals(d.receivedOn()), d.summary(), d.urgency(), d.attachmentRef(), d.registeredBy(),
-                local(d.registeredAt()), d.assignedBy(), local(d.deadline()), local(d.closedAt()));
+                local(d.registeredAt()), d.assignedBy(), local(d.deadline()), local(d.closedAt()),
+                d.closeDecidedBy(), d.closeDecision(), d.closeReason());
     }
 
     private static String text(LocalDate date) {

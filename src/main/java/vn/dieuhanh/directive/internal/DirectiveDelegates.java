@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import vn.dieuhanh.assignment.FormOptions;
 import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.directive.DirectivePlan;
+import vn.dieuhanh.directive.DocumentAcknowledgementProcess;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.platform.HistoryReadGrants;
 import vn.dieuhanh.platform.Roles;
 
@@ -73,6 +75,56 @@ class DirectiveDelegates {
     @Bean
     JavaDelegate closeDirective(DirectiveService directives) {
         return execution -> directives.close(directives.ofProcessInstance(execution.getProcessInstanceId()));
+    }
+
+    /**
+     * The lead unit's result was accepted: which coordinating assignments (the assignments' table) and which
+     * acknowledgements (the running called instances) are still open, and who decides about them (the directive's
+     * assigner, from its record). Runs in the reviewer's transaction, so the engine is read as the system.
+     */
+    @Bean
+    JavaDelegate findOpenDirectiveWork(DirectiveService directives) {
+        return execution -> {
+            String directiveId = directives.ofProcessInstance(execution.getProcessInstanceId());
+            org.camunda.bpm.engine.ProcessEngineServices engine = execution.getProcessEngineServices();
+            List<String> unacknowledged = EngineAsSystem.call(engine.getIdentityService(), () -> {
+                List<String> units = new ArrayList<>();
+                for (var instance : engine.getRuntimeService().createProcessInstanceQuery()
+                        .processDefinitionKey(DocumentAcknowledgementProcess.KEY)
+                        .superProcessInstanceId(execution.getProcessInstanceId()).list()) {
+                    Object unit = engine.getRuntimeService().getVariable(instance.getId(),
+                            DocumentAcknowledgementProcess.VAR_RECIPIENT_UNIT);
+                    if (unit != null) {
+                        units.add(unit.toString());
+                    }
+                }
+                return units;
+            });
+            DirectiveService.OpenWork open = directives.openWork(directiveId, unacknowledged);
+            execution.setVariable(VAR_OPEN_WORK_REMAINING, !open.isEmpty());
+            execution.setVariable(VAR_OPEN_WORK, open.isEmpty() ? null : directives.describe(open));
+            execution.setVariable(VAR_CLOSE_DECIDER, open.assignedBy());
+        };
+    }
+
+    /** The assigner's choice on the open work; the decider is checked against the directive's record. */
+    @Bean
+    JavaDelegate recordCloseDecision(DirectiveService directives) {
+        return execution -> {
+            String actor = loggedIn(execution);
+            if (actor == null) {
+                actor = VariableValues.text(execution.getVariable(VAR_LAST_ACTOR));
+            }
+            String decision = VariableValues.text(execution.getVariable(VAR_CLOSE_DECISION));
+            directives.decideOnOpenWork(directives.ofProcessInstance(execution.getProcessInstanceId()), actor,
+                    decision, VariableValues.text(execution.getVariable(VAR_CLOSE_REASON)));
+            execution.setVariable(VAR_CLOSE_DECISION, decision);
+        };
+    }
+
+    @Bean
+    JavaDelegate cancelOpenDirectiveWork(DirectiveService directives) {
+        return execution -> directives.cancelOpenWork(directives.ofProcessInstance(execution.getProcessInstanceId()));
     }
 
     /**

@@ -34,6 +34,11 @@ class DirectiveRepository {
         jdbc.sql("UPDATE asg_directive SET closed_at = ? WHERE id = ? AND closed_at IS NULL").params(at, id).update();
     }
 
+    void recordCloseDecision(String id, String decidedBy, String decision, String reason) {
+        jdbc.sql("UPDATE asg_directive SET close_decided_by = ?, close_decision = ?, close_reason = ? WHERE id = ?")
+                .params(decidedBy, decision, reason, id).update();
+    }
+
     Optional<DirectiveRecord> find(String id) {
         return findWhere("id", id);
     }
@@ -56,13 +61,23 @@ class DirectiveRepository {
                         rs.getString("urgency"), rs.getString("attachment_ref"), rs.getString("registered_by"),
                         rs.getObject("registered_at", OffsetDateTime.class), rs.getString("assigned_by"),
                         rs.getObject("deadline", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
-                        rs.getString("process_instance_id")))
+                        rs.getString("process_instance_id"), rs.getString("close_decided_by"),
+                        rs.getString("close_decision"), rs.getString("close_reason")))
                 .optional();
     }
 
     record DirectiveRecord(String id, String source, String documentNumber, LocalDate issuedOn, LocalDate receivedOn,
                            String summary, String urgency, String attachmentRef, String registeredBy,
                            OffsetDateTime registeredAt, String assignedBy, OffsetDateTime deadline,
-                           OffsetDateTime closedAt, String processInstanceId) {
+                           OffsetDateTime closedAt, String processInstanceId, String closeDecidedBy,
+                           String closeDecision, String closeReason) {
+
+        DirectiveRecord(String id, String source, String documentNumber, LocalDate issuedOn, LocalDate receivedOn,
+                        String summary, String urgency, String attachmentRef, String registeredBy,
+                        OffsetDateTime registeredAt, String assignedBy, OffsetDateTime deadline,
+                        OffsetDateTime closedAt, String processInstanceId) {
+            this(id, source, documentNumber, issuedOn, receivedOn, summary, urgency, attachmentRef, registeredBy,
+                    registeredAt, assignedBy, deadline, closedAt, processInstanceId, null, null, null);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +20,11 @@ import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.assignment.AssignmentRole;
 import vn.dieuhanh.assignment.Assignments;
 import vn.dieuhanh.assignment.NewAssignment;
+import vn.dieuhanh.assignment.OpenAssignment;
 import vn.dieuhanh.assignment.Urgency;
 import vn.dieuhanh.assignment.WorkSource;
 import vn.dieuhanh.calendar.WorkingCalendar;
+import vn.dieuhanh.directive.DirectiveHandlingProcess;
 import vn.dieuhanh.directive.DirectivePlan;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
@@ -170,6 +173,101 @@ class DirectiveService {
         repository.markClosed(directiveId, OffsetDateTime.now(clock));
         assignments.cancelOpenAssignmentsOf(directiveId,
                 "Văn bản chỉ đạo đã kết thúc (the directive has ended)");
+    }
+
+    /** Work of a directive still open when its lead unit's result is accepted. */
+    record OpenWork(String assignedBy, List<OpenAssignment> coordinating, List<String> unacknowledgedUnits) {
+
+        boolean isEmpty() {
+            return coordinating.isEmpty() && unacknowledgedUnits.isEmpty();
+        }
+    }
+
+    /**
+     * The coordinating assignments still open (from the assignments' table) and the informed units that have not
+     * confirmed yet (the running acknowledgements, which the caller reads from the engine); the decider is the leader
+     * who assigned the directive, from its record.
+     */
+    OpenWork openWork(String directiveId, List<String> unacknowledgedUnits) {
+        DirectiveRepository.DirectiveRecord directive = repository.find(directiveId)
+                .orElseThrow(() -> new IllegalStateException("No directive " + directiveId));
+        List<OpenAssignment> coordinating = assignments.openAssignmentsOf(directiveId).stream()
+                .filter(a -> a.role() != AssignmentRole.LEAD).toList();
+        return new OpenWork(directive.assignedBy(), coordinating, List.copyOf(unacknowledgedUnits));
+    }
+
+    /** What is still open, in Vietnamese, for the decision form; bounded to fit a string variable. */
+    String describe(OpenWork work) {
+        List<String> lines = new ArrayList<>();
+        if (!work.coordinating().isEmpty()) {
+            lines.add("Đơn vị phối hợp chưa hoàn thành:");
+            for (OpenAssignment a : work.coordinating()) {
+                lines.add("- " + unitName(a.unitCode()) + (a.deadline() == null ? ""
+                        : " (hạn " + vn.dieuhanh.calendar.VietnameseDates.deadline(a.deadline()) + ")"));
+            }
+        }
+        if (!work.unacknowledgedUnits().isEmpty()) {
+            lines.add("Đơn vị nhận để biết chưa xác nhận:");
+            for (String unit : work.unacknowledgedUnits()) {
+                lines.add("- " + unitName(unit));
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i) + "\n";
+            if (text.length() + line.length() > OPEN_WORK_TEXT_LIMIT) {
+                text.append("... và ").append(lines.size() - i).append(" dòng khác");
+                break;
+            }
+            text.append(line);
+        }
+        return text.toString().strip();
+    }
+
+    static final int OPEN_WORK_TEXT_LIMIT = 3800;
+
+    /**
+     * The assigner's decision on the open work: only the leader who assigned the directive decides (a 403 for anyone
+     * else); closing now needs a reason, recorded with the directive and in each cancelled assignment's trail.
+     */
+    void decideOnOpenWork(String directiveId, String actor, String decision, String reason) {
+        DirectiveRepository.DirectiveRecord directive = repository.find(directiveId)
+                .orElseThrow(() -> new IllegalStateException("No directive " + directiveId));
+        if (actor == null || !actor.equals(directive.assignedBy())) {
+            throw new AuthorizationException("Chỉ lãnh đạo đã phân công văn bản chỉ đạo này (" + directive.assignedBy()
+                    + ") quyết định kết thúc (only the leader who assigned this directive decides how it ends)");
+        }
+        String cleanReason = reason == null || reason.isBlank() ? null
+                : InputLimits.text(reason.strip(), "closeReason", InputLimits.REASON, true);
+        if (DirectiveHandlingProcess.DECISION_CLOSE_NOW.equals(decision)) {
+            if (cleanReason == null) {
+                throw new AssignmentInputException("Nêu lý do kết thúc khi còn việc chưa xong (a reason is required to "
+                        + "close the directive and cancel the remaining work)");
+            }
+            repository.recordCloseDecision(directiveId, actor, "CLOSE_NOW", cleanReason);
+        } else if (DirectiveHandlingProcess.DECISION_WAIT.equals(decision)) {
+            repository.recordCloseDecision(directiveId, actor, "WAIT", cleanReason);
+        } else {
+            throw new AssignmentInputException("Chọn chờ các đơn vị hoàn thành hoặc kết thúc ngay (closeDecision must "
+                    + "be '" + DirectiveHandlingProcess.DECISION_WAIT + "' or '"
+                    + DirectiveHandlingProcess.DECISION_CLOSE_NOW + "')");
+        }
+    }
+
+    /** Cancels the work still open as the assigner decided, naming them and their reason in each trail. */
+    int cancelOpenWork(String directiveId) {
+        DirectiveRepository.DirectiveRecord directive = repository.find(directiveId)
+                .orElseThrow(() -> new IllegalStateException("No directive " + directiveId));
+        if (!"CLOSE_NOW".equals(directive.closeDecision())) {
+            throw new IllegalStateException("Directive " + directiveId + " has no decision to close now");
+        }
+        return assignments.cancelOpenAssignmentsOf(directiveId, directive.closeDecidedBy(),
+                "Lãnh đạo kết thúc văn bản chỉ đạo khi còn việc chưa xong (closed by the assigner): "
+                        + directive.closeReason());
+    }
+
+    private String unitName(String code) {
+        return directory.unit(code).map(unit -> unit.name()).orElse(code);
     }
 
     static WorkSource directiveSource(String value) {

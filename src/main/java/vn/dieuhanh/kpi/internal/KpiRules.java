@@ -1,6 +1,8 @@
 package vn.dieuhanh.kpi.internal;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -10,8 +12,9 @@ import vn.dieuhanh.kpi.SubjectKind;
 import vn.dieuhanh.platform.DeployedDecisions;
 
 /**
- * The numbers of the scheme, from the latest deployed versions of {@code processes/kpi/kpi-weights.dmn},
- * {@code kpi-penalty.dmn} and {@code kpi-band.dmn}. Java only adds them up.
+ * The rules of the scheme, from the latest deployed versions of {@code processes/kpi/kpi-weights.dmn},
+ * {@code kpi-penalty.dmn}, {@code kpi-criterion-score.dmn} (the formula of a criterion's score, a FEEL literal
+ * expression) and {@code kpi-band.dmn}. Java only gathers the ledger rows and adds the criteria up.
  * <p>
  * Evaluated in memory ({@link DeployedDecisions}): a ranking evaluates them many times per request, and a score is
  * explained by its ledger rows, not by decision history. A deployed edit counts from the next computation.
@@ -22,6 +25,7 @@ public class KpiRules {
     public static final String WEIGHTS = "kpi-weights";
     public static final String PENALTY = "kpi-penalty";
     public static final String BAND = "kpi-band";
+    public static final String CRITERION_SCORE = "kpi-criterion-score";
 
     public record Weights(BigDecimal general, BigDecimal quantity, BigDecimal quality, BigDecimal progress) {
     }
@@ -43,7 +47,8 @@ public class KpiRules {
 
     /** The tables in force now; use one for a whole computation so that it reads one version of each. */
     public Tables current() {
-        return new Tables(decisions.latest(WEIGHTS), decisions.latest(PENALTY), decisions.latest(BAND));
+        return new Tables(decisions.latest(WEIGHTS), decisions.latest(PENALTY), decisions.latest(BAND),
+                decisions.latest(CRITERION_SCORE));
     }
 
     /** One version of each table. */
@@ -51,11 +56,14 @@ public class KpiRules {
         private final DmnDecision weights;
         private final DmnDecision penalty;
         private final DmnDecision band;
+        private final DmnDecision criterionScore;
 
-        private Tables(DmnDecision weights, DmnDecision penalty, DmnDecision band) {
+        /** The tables given (tests read the shipped files with {@link DeployedDecisions#parse}). */
+        public Tables(DmnDecision weights, DmnDecision penalty, DmnDecision band, DmnDecision criterionScore) {
             this.weights = weights;
             this.penalty = penalty;
             this.band = band;
+            this.criterionScore = criterionScore;
         }
 
         public Weights weights(SubjectKind subject) {
@@ -73,6 +81,25 @@ public class KpiRules {
         public Band band(BigDecimal score) {
             DmnDecisionRuleResult r = first(band, Map.of("score", score.doubleValue()));
             return new Band((String) r.get("band"), (String) r.get("bandLabel"));
+        }
+
+        /**
+         * A criterion's score (kpi-criterion-score): {@code itemFractions} holds, per item of the period, the
+         * fractions its non-waived facts cost on this criterion (kpi-penalty); the decision says how they count.
+         */
+        public BigDecimal criterionScore(String criterion, BigDecimal points, List<List<BigDecimal>> itemFractions,
+                                         int completedItems) {
+            Map<String, Object> inputs = new HashMap<>();
+            inputs.put("criterion", criterion);
+            inputs.put("points", points);
+            inputs.put("itemFractions", itemFractions);
+            inputs.put("completedItems", completedItems);
+            Object value = DeployedDecisions.value(criterionScore, inputs);
+            if (!(value instanceof Number)) {
+                throw new IllegalStateException("The decision " + CRITERION_SCORE + " gave no number for " + inputs
+                        + " (công thức tính điểm tiêu chí không cho kết quả)");
+            }
+            return new BigDecimal(value.toString());
         }
 
         private static DmnDecisionRuleResult first(DmnDecision decision, Map<String, Object> inputs) {

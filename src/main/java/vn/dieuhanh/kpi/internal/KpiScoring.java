@@ -1,7 +1,6 @@
 package vn.dieuhanh.kpi.internal;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,20 +23,16 @@ import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 
 /**
- * Period scores, computed from the ledger rows of the period and the DMN rules in force (see docs/kpi.md):
- * <pre>
- * total    = general + quantity + quality + progress
- * quantity = W_quantity * completed items / items
- * quality  = W_quality  - sum over items of W_quality  / items * (largest non-waived QUALITY fraction of the item)
- * progress = W_progress - sum over items of W_progress / items * (largest non-waived PROGRESS fraction of the item)
- * </pre>
- * A subject with no items in the period keeps every point. Every score lists the rows behind it.
+ * Period scores, computed from the ledger rows of the period and the DMN rules in force (see docs/kpi.md). The rules
+ * are the analysts': points per criterion ({@code kpi-weights}), what each fact costs ({@code kpi-penalty}), how an
+ * item's costs make a criterion's score ({@code kpi-criterion-score}, a FEEL formula) and the band
+ * ({@code kpi-band}). Java gathers the period's rows per item, drops the waived ones, and adds the criteria up:
+ * {@code total = general + quantity + quality + progress}. Every score lists the rows behind it.
  */
 @Service
 @Transactional(readOnly = true)
 public class KpiScoring {
 
-    private static final MathContext MC = MathContext.DECIMAL64;
 
     /** A ledger row as it counted: the criterion and fraction DMN gave it and whether a waiver cancelled it. */
     public record ScoredRow(LedgerRow row, String criterion, BigDecimal fraction, boolean waived, Long waiverId,
@@ -83,6 +78,28 @@ public class KpiScoring {
 
         KpiRules.Band band(BigDecimal total) {
             return bands.computeIfAbsent(total, tables::band);
+        }
+
+        final Map<List<Object>, BigDecimal> criterionScores = new HashMap<>();
+
+        /**
+         * Scaled to 2 decimals, as the decision rounds it. A ranking scores thousands of subjects whose items look
+         * alike (few items, the same few fractions), so each distinct input is evaluated once per computation: the
+         * items are put in a canonical order (the formula sees them as a collection, order carries no meaning).
+         */
+        BigDecimal criterionScore(String criterion, BigDecimal points,
+                                  Map<String, Map<String, List<BigDecimal>>> itemFractions, int completed) {
+            List<List<BigDecimal>> perItem = new ArrayList<>();
+            for (Map<String, List<BigDecimal>> fractions : itemFractions.values()) {
+                List<BigDecimal> item = new ArrayList<>(fractions.getOrDefault(criterion, List.of()));
+                item.sort(Comparator.naturalOrder());
+                perItem.add(List.copyOf(item));
+            }
+            perItem.sort(Comparator.comparing((List<BigDecimal> item) -> item.size())
+                    .thenComparing(Object::toString));
+            List<Object> key = List.of(criterion, points, completed, List.copyOf(perItem));
+            return criterionScores.computeIfAbsent(key,
+                    k -> round(tables.criterionScore(criterion, points, perItem, completed)));
         }
     }
 
@@ -150,8 +167,8 @@ public class KpiScoring {
         Map<Long, LedgerRow> waivers = ledger.waiversOf(rows.stream().map(LedgerRow::id).toList()).stream()
                 .collect(Collectors.toMap(LedgerRow::waivesId, Function.identity(), (a, b) -> a));
         List<ScoredRow> scored = new ArrayList<>();
-        // per item, per criterion: the largest non-waived fraction
-        Map<String, Map<String, BigDecimal>> itemLoss = new LinkedHashMap<>();
+        // per item, per criterion: the fractions of its non-waived facts (how they count is kpi-criterion-score's)
+        Map<String, Map<String, List<BigDecimal>>> itemFractions = new LinkedHashMap<>();
         TreeSet<String> completed = new TreeSet<>();
         for (LedgerRow row : rows) {
             KpiRules.Penalty p = snapshot.penalty(row.kind());
@@ -159,28 +176,21 @@ public class KpiScoring {
             scored.add(new ScoredRow(row, p.criterion(), p.fraction(), waiver != null,
                     waiver == null ? null : waiver.id(), waiver == null ? null : waiver.reason(),
                     waiver == null ? null : waiver.actor()));
-            Map<String, BigDecimal> loss = itemLoss.computeIfAbsent(row.itemId(), k -> new HashMap<>());
+            Map<String, List<BigDecimal>> fractions = itemFractions.computeIfAbsent(row.itemId(), k -> new HashMap<>());
             if (row.kind() == LedgerKind.COMPLETED_ON_TIME || row.kind() == LedgerKind.COMPLETED_LATE) {
                 completed.add(row.itemId());
             }
             if (waiver == null && p.fraction().signum() > 0) {
-                loss.merge(p.criterion(), p.fraction().min(BigDecimal.ONE), BigDecimal::max);
+                fractions.computeIfAbsent(p.criterion(), k -> new ArrayList<>()).add(p.fraction());
             }
         }
-        int items = itemLoss.size();
-        BigDecimal quantity = w.quantity();
-        BigDecimal quality = w.quality();
-        BigDecimal progress = w.progress();
-        if (items > 0) {
-            BigDecimal n = BigDecimal.valueOf(items);
-            quantity = w.quantity().multiply(BigDecimal.valueOf(completed.size()), MC).divide(n, MC);
-            quantity = quantity.subtract(lost(itemLoss, KpiRules.Penalty.QUANTITY, w.quantity(), n), MC);
-            quality = quality.subtract(lost(itemLoss, KpiRules.Penalty.QUALITY, w.quality(), n), MC);
-            progress = progress.subtract(lost(itemLoss, KpiRules.Penalty.PROGRESS, w.progress(), n), MC);
-        }
-        quantity = round(quantity.max(BigDecimal.ZERO));
-        quality = round(quality.max(BigDecimal.ZERO));
-        progress = round(progress.max(BigDecimal.ZERO));
+        int items = itemFractions.size();
+        BigDecimal quantity = snapshot.criterionScore(KpiRules.Penalty.QUANTITY, w.quantity(), itemFractions,
+                completed.size());
+        BigDecimal quality = snapshot.criterionScore(KpiRules.Penalty.QUALITY, w.quality(), itemFractions,
+                completed.size());
+        BigDecimal progress = snapshot.criterionScore(KpiRules.Penalty.PROGRESS, w.progress(), itemFractions,
+                completed.size());
         BigDecimal general = round(w.general());
         BigDecimal total = general.add(quantity).add(quality).add(progress);
         KpiRules.Band band = snapshot.band(total);
@@ -190,15 +200,6 @@ public class KpiScoring {
         return new Score(kind, subject, unitCode, unit == null ? null : unit.name(),
                 unit == null ? null : unit.kind().code(), period.label(), items, completed.size(), general, quantity,
                 quality, progress, total, band.code(), band.label(), List.copyOf(scored));
-    }
-
-    private static BigDecimal lost(Map<String, Map<String, BigDecimal>> itemLoss, String criterion,
-                                   BigDecimal weight, BigDecimal items) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Map<String, BigDecimal> loss : itemLoss.values()) {
-            sum = sum.add(loss.getOrDefault(criterion, BigDecimal.ZERO));
-        }
-        return weight.multiply(sum, MC).divide(items, MC);
     }
 
     private static BigDecimal round(BigDecimal value) {
