@@ -23,7 +23,7 @@ class LifecycleTaskListeners {
         return task -> {
             Authentication authentication = identityService.getCurrentAuthentication();
             String actor = authentication != null ? authentication.getUserId() : task.getAssignee();
-            task.setVariable(VAR_LAST_ACTOR, actor == null ? "system" : actor);
+            new LifecycleVariables(task).setLastActor(actor == null ? "system" : actor);
         };
     }
 
@@ -31,7 +31,8 @@ class LifecycleTaskListeners {
     @Bean
     TaskListener offerDelegationOptions(OrganisationDirectory directory) {
         return task -> {
-            String unitCode = (String) task.getVariable(VAR_UNIT_CODE);
+            LifecycleVariables vars = new LifecycleVariables(task);
+            String unitCode = vars.text(VAR_UNIT_CODE);
             List<FormOptions.Option> options = new ArrayList<>();
             for (Division division : directory.divisions(unitCode)) {
                 options.add(new FormOptions.Option(division.name(), division.code()));
@@ -40,7 +41,7 @@ class LifecycleTaskListeners {
                 options.add(new FormOptions.Option(official.fullName() + " (" + official.role().label() + ")",
                         official.userId()));
             }
-            task.setVariable(VAR_DELEGATION_OPTIONS, FormOptions.variable(options));
+            vars.setDelegationOptions(FormOptions.variable(options));
         };
     }
 }

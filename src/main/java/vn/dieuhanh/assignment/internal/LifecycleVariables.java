@@ -98,9 +98,13 @@ final class LifecycleVariables {
         WatcherVariables.writeNextAlert(scope, next);
     }
 
-    private int number(String name) {
-        Object value = scope.getVariable(name);
-        return value instanceof Number n ? n.intValue() : value == null ? 0 : Integer.parseInt(value.toString());
+    void setLastActor(String actor) {
+        scope.setVariable(VAR_LAST_ACTOR, actor);
+    }
+
+    /** The handling form's picker (JSON). */
+    void setDelegationOptions(Object options) {
+        scope.setVariable(VAR_DELEGATION_OPTIONS, options);
     }
 
     void setHolder(Holder holder) {

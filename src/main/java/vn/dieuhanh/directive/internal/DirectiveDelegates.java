@@ -1,7 +1,5 @@
 package vn.dieuhanh.directive.internal;
 
-import static vn.dieuhanh.directive.DirectiveHandlingProcess.*;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,12 +7,9 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dieuhanh.assignment.FormOptions;
-import vn.dieuhanh.assignment.VariableValues;
-import vn.dieuhanh.directive.DirectivePlan;
 import vn.dieuhanh.directive.DocumentAcknowledgementProcess;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.platform.EngineAsSystem;
@@ -32,25 +27,14 @@ class DirectiveDelegates {
     JavaDelegate registerDirective(DirectiveService directives, OrganisationDirectory directory,
                                    HistoryReadGrants history) {
         return execution -> {
-            String id = directives.register(new DirectiveService.Registration(
-                    VariableValues.text(execution.getVariable(VAR_SOURCE)),
-                    VariableValues.text(execution.getVariable(VAR_DOCUMENT_NUMBER)),
-                    VariableValues.date(execution.getVariable(VAR_ISSUED_ON), VAR_ISSUED_ON),
-                    VariableValues.date(execution.getVariable(VAR_RECEIVED_ON), VAR_RECEIVED_ON),
-                    VariableValues.text(execution.getVariable(VAR_SUMMARY)),
-                    VariableValues.text(execution.getVariable(VAR_URGENCY)),
-                    VariableValues.text(execution.getVariable(VAR_ATTACHMENT_REF)),
-                    Optional.ofNullable(loggedIn(execution)).orElse("system")),
-                    execution.getProcessInstanceId());
-            execution.setVariable(VAR_DIRECTIVE_ID, id);
+            DirectiveVariables vars = DirectiveVariables.of(execution);
+            String id = directives.register(vars.registration(Optional.ofNullable(loggedIn(execution))
+                    .orElse("system")), execution.getProcessInstanceId());
             // directives are read by every official through the API; the instance's history by the Office and the
             // clerk who registered it (City PC leaders read all history)
             history.grant(execution.getProcessInstanceId(), List.of(Roles.CITY_OFFICE),
                     Optional.ofNullable(loggedIn(execution)).stream().toList());
-            execution.setVariable(VAR_UNIT_OPTIONS, unitOptions(directory));
-            if (execution.getVariable(VAR_ASSIGNMENT_PLANNED) == null) {
-                execution.setVariable(VAR_ASSIGNMENT_PLANNED, false);
-            }
+            vars.registered(id, unitOptions(directory));
         };
     }
 
@@ -63,12 +47,12 @@ class DirectiveDelegates {
                 throw new AuthorizationException("Chỉ lãnh đạo UBND Thành phố phân công xử lý văn bản chỉ đạo (only City "
                         + "People's Committee leaders assign directives)");
             }
-            DirectiveService.PlannedAssignments planned =
-                    directives.plan(directives.ofProcessInstance(execution.getProcessInstanceId()), planOf(execution));
-            execution.setVariable(VAR_LEAD_ASSIGNMENT_ID, planned.leadAssignmentId());
-            execution.setVariable(VAR_COORDINATING_ASSIGNMENT_IDS, new ArrayList<>(planned.coordinatingAssignmentIds()));
-            execution.setVariable(VAR_INFORMED_UNITS,
-                    new ArrayList<>(VariableValues.strings(execution.getVariable(VAR_INFORMED_UNITS))));
+            DirectiveVariables vars = DirectiveVariables.of(execution);
+            // the assigner is the leader logged in (the start or the assigning task runs in their transaction), or,
+            // for a plan the application runs as the system, the initiator the engine recorded
+            String assignedBy = Optional.ofNullable(loggedIn(execution)).orElseGet(vars::registeredBy);
+            vars.planned(directives.plan(directives.ofProcessInstance(execution.getProcessInstanceId()),
+                    vars.plan(assignedBy)));
         };
     }
 
@@ -101,9 +85,8 @@ class DirectiveDelegates {
                 return units;
             });
             DirectiveService.OpenWork open = directives.openWork(directiveId, unacknowledged);
-            execution.setVariable(VAR_OPEN_WORK_REMAINING, !open.isEmpty());
-            execution.setVariable(VAR_OPEN_WORK, open.isEmpty() ? null : directives.describe(open));
-            execution.setVariable(VAR_CLOSE_DECIDER, open.assignedBy());
+            DirectiveVariables.of(execution).openWork(!open.isEmpty(),
+                    open.isEmpty() ? null : directives.describe(open), open.assignedBy());
         };
     }
 
@@ -111,14 +94,12 @@ class DirectiveDelegates {
     @Bean
     JavaDelegate recordCloseDecision(DirectiveService directives) {
         return execution -> {
-            String actor = loggedIn(execution);
-            if (actor == null) {
-                actor = VariableValues.text(execution.getVariable(VAR_LAST_ACTOR));
-            }
-            String decision = VariableValues.text(execution.getVariable(VAR_CLOSE_DECISION));
+            DirectiveVariables vars = DirectiveVariables.of(execution);
+            String actor = Optional.ofNullable(loggedIn(execution)).orElseGet(vars::lastActor);
+            String decision = vars.closeDecision();
             directives.decideOnOpenWork(directives.ofProcessInstance(execution.getProcessInstanceId()), actor,
-                    decision, VariableValues.text(execution.getVariable(VAR_CLOSE_REASON)));
-            execution.setVariable(VAR_CLOSE_DECISION, decision);
+                    decision, vars.closeReason());
+            vars.setCloseDecision(decision);
         };
     }
 
@@ -134,41 +115,6 @@ class DirectiveDelegates {
     static String loggedIn(DelegateExecution execution) {
         Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return login == null ? null : login.getUserId();
-    }
-
-    /**
-     * The plan as the leader's form or the REST API left it in the variables; the assigner is the leader logged in
-     * (the start or the assigning task runs in their transaction), or, for a plan the application runs as the system,
-     * the initiator the engine recorded.
-     */
-    static DirectivePlan planOf(DelegateExecution execution) {
-        String assignedBy = loggedIn(execution);
-        if (assignedBy == null) {
-            assignedBy = VariableValues.text(execution.getVariable(VAR_REGISTERED_BY));
-        }
-        Integer commonDays = VariableValues.integer(execution.getVariable(VAR_COORDINATING_WORKING_DAYS),
-                VAR_COORDINATING_WORKING_DAYS);
-        Object perUnit = execution.getVariable(VAR_COORDINATING_DEADLINES);
-        SpinJsonNode deadlines = perUnit instanceof SpinJsonNode node ? node
-                : perUnit == null ? null : org.camunda.spin.Spin.JSON(perUnit.toString());
-        List<DirectivePlan.Coordination> coordinating = new ArrayList<>();
-        for (String unit : VariableValues.strings(execution.getVariable(VAR_COORDINATING_UNITS))) {
-            Integer days = commonDays;
-            java.time.LocalDate date = null;
-            if (deadlines != null && deadlines.hasProp(unit)) {
-                SpinJsonNode own = deadlines.prop(unit);
-                days = own.hasProp("workingDays") && !own.prop("workingDays").isNull()
-                        ? VariableValues.integer(own.prop("workingDays").value(), "workingDays") : null;
-                date = own.hasProp("date") && !own.prop("date").isNull()
-                        ? VariableValues.date(own.prop("date").stringValue(), "date") : null;
-            }
-            coordinating.add(new DirectivePlan.Coordination(unit, days, date));
-        }
-        return new DirectivePlan(assignedBy, VariableValues.text(execution.getVariable(VAR_LEAD_UNIT)),
-                VariableValues.integer(execution.getVariable(VAR_DEADLINE_WORKING_DAYS), VAR_DEADLINE_WORKING_DAYS),
-                VariableValues.date(execution.getVariable(VAR_DEADLINE_DATE), VAR_DEADLINE_DATE), coordinating,
-                VariableValues.strings(execution.getVariable(VAR_INFORMED_UNITS)),
-                VariableValues.text(execution.getVariable(VAR_ASSIGNMENT_NOTE)));
     }
 
     private static Object unitOptions(OrganisationDirectory directory) {

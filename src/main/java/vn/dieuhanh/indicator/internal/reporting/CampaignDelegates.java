@@ -1,6 +1,5 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
-import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,15 +10,12 @@ class CampaignDelegates {
 
     @Bean
     JavaDelegate listReportingUnits(CampaignService campaigns) {
-        return execution -> {
-            String campaignId = (String) execution.getVariable(IndicatorReportingProcess.VAR_CAMPAIGN_ID);
-            execution.setVariable(IndicatorReportingProcess.VAR_REPORT_IDS,
-                    new ArrayList<>(campaigns.createReports(campaignId)));
-        };
+        return execution -> IndicatorReportingProcess.setReportIds(execution,
+                campaigns.createReports(IndicatorReportingProcess.campaignId(execution)));
     }
 
     @Bean
     JavaDelegate closeIndicatorCampaign(CampaignService campaigns) {
-        return execution -> campaigns.close((String) execution.getVariable(IndicatorReportingProcess.VAR_CAMPAIGN_ID));
+        return execution -> campaigns.close(IndicatorReportingProcess.campaignId(execution));
     }
 }

@@ -1,5 +1,9 @@
 package vn.dieuhanh.indicator.internal.reporting;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Key, element ids and variables of {@code processes/indicator/indicator-reporting.bpmn} (one campaign per period). */
 public final class IndicatorReportingProcess {
 
@@ -20,6 +24,16 @@ public final class IndicatorReportingProcess {
     public static final String VAR_REPORT_IDS = "reportIds";
     /** The element variable of the multi-instance call activity. */
     public static final String VAR_REPORT_ID = "reportId";
+
+    /** Typed access to the campaign's variables. */
+    static String campaignId(VariableScope scope) {
+        return (String) scope.getVariable(VAR_CAMPAIGN_ID);
+    }
+
+    /** The reports the multi-instance call activity iterates over (a JSON list: no Java serialization). */
+    static void setReportIds(VariableScope scope, List<String> reportIds) {
+        scope.setVariable(VAR_REPORT_IDS, new ArrayList<>(reportIds));
+    }
 
     private IndicatorReportingProcess() {
     }
