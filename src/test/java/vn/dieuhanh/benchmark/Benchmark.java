@@ -71,17 +71,28 @@ public final class Benchmark {
     final int timers = Integer.getInteger("bench.timers", 2_000);
     final int drainTimeoutSeconds = Integer.getInteger("bench.drainTimeoutSeconds", 180);
     final boolean cloneHistory = Boolean.parseBoolean(System.getProperty("bench.cloneHistory", "true"));
+    final boolean durable = Boolean.parseBoolean(System.getProperty("bench.durable", "false"));
     final List<String> variants = List.of(System.getProperty("bench.variants", "project,stock").split(","));
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Benchmark benchmark = new Benchmark();
+        if (args.length == 2) {
+            // a child: one variant in a JVM of its own, so start-up, memory and JIT are not shared between variants
+            Map<String, String> facts = new LinkedHashMap<>();
+            Map<String, String> result = benchmark.run(args[0], facts);
+            List<String> lines = new ArrayList<>();
+            facts.forEach((k, v) -> lines.add("F\t" + k + "\t" + v));
+            result.forEach((k, v) -> lines.add("R\t" + k + "\t" + v));
+            Files.write(Path.of(args[1]), lines, StandardCharsets.UTF_8);
+            System.exit(0);
+        }
         Map<String, Map<String, String>> results = new LinkedHashMap<>();
         Map<String, String> facts = new LinkedHashMap<>();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         for (String variant : benchmark.variants) {
-            results.put(variant.trim(), benchmark.run(variant.trim(), facts));
+            results.put(variant.trim(), child(variant.trim(), facts));
         }
         facts.put("load average before / after", loadBefore + " / " + Files.readString(Path.of("/proc/loadavg")).trim());
         String table = print(facts, results);
@@ -93,6 +104,27 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    /** Runs one variant in a new JVM with this JVM's options and class path; reads its facts and results back. */
+    static Map<String, String> child(String variant, Map<String, String> facts) throws Exception {
+        Path out = Files.createTempFile("bench-" + variant, ".tsv");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Benchmark.class.getName(), variant,
+                out.toString()));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("variant " + variant + " failed (exit " + exit + ")");
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            String[] parts = line.split("\t", 3);
+            (parts[0].equals("F") ? facts : result).putIfAbsent(parts[1], parts[2]);
+        }
+        Files.delete(out);
+        return result;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     Map<String, String> run(String variant, Map<String, String> facts) throws Exception {
@@ -100,7 +132,13 @@ public final class Benchmark {
         Map<String, String> r = new LinkedHashMap<>();
         log("=== " + variant + ": starting PostgreSQL");
         long t0 = System.nanoTime();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (durable) {
+            // zonky's defaults are fsync=off, synchronous_commit=off; production commits to disk
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
             r.put("PostgreSQL start (s)", seconds(System.nanoTime() - t0));
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             DataSource db = postgres.getPostgresDatabase();
@@ -325,7 +363,7 @@ public final class Benchmark {
         long open = queryLong(db, "SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'Task_HandleAssignment'");
         r.put("open assignments (REST-started + SQL copies)", open + " (" + sample + " + " + (open - sample) + ")");
         r.put("bulk load by SQL copy (rows, s)", rows + " rows in " + fmt(elapsed) + " s"
-                + (cloneHistory ? " (runtime and history)" : " (runtime only)"));
+                + (cloneHistory ? " (runtime and history" : " (runtime only") + ", incl. VACUUM ANALYZE)");
         r.put("rows: act_ru_job / act_ru_authorization / act_hi_varinst", queryLong(db, "SELECT count(*) FROM act_ru_job")
                 + " / " + queryLong(db, "SELECT count(*) FROM act_ru_authorization") + " / "
                 + queryLong(db, "SELECT count(*) FROM act_hi_varinst"));
