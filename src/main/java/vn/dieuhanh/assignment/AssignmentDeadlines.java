@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Component;
 import vn.dieuhanh.calendar.WorkingCalendar;
-import vn.dieuhanh.platform.EngineClock;
 import vn.dieuhanh.platform.InputLimits;
 
 /**
