@@ -47,6 +47,17 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  //
+  // Dieu Hanh: dieuhanh/moment-locale.js keeps moment.js (relative dates such as "sau 5 ngày") in the
+  // language Tasklist uses, also on a first visit when the locale files arrive over HTTP in any order.
+  // See docs/webapps.md.
+  requireJsConfig: {
+    ngDeps: ['dieuhanh.momentLocale'],
+    deps: ['dieuhanh-moment-locale'],
+    paths: {
+      'dieuhanh-moment-locale': 'dieuhanh/moment-locale'
+    }
+  },
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
