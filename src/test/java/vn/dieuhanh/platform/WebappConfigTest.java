@@ -57,6 +57,29 @@ class WebappConfigTest {
   }
 
   @Test
+  void tasklistOffersNoActionThatBypassesTheLifecycle() throws IOException {
+    // "Create task" is a plugin: excluded by id on <base cam-exclude-plugins> of our index.html, which is the
+    // webjar's with that one attribute added (Camunda's filter reads index.html through the class path)
+    URL index = firstOnClasspath("tasklist", "index.html");
+    assertThat(index.toString()).doesNotContain("camunda-webapp-webjar");
+    String webjarIndex = webjarText("tasklist", "index.html");
+    assertThat(read(index).replace("        cam-exclude-plugins=\"tasklist.navbar.action:create-task-action\"\n", ""))
+        .as("our index.html is the webjar's plus the exclusion").isEqualTo(webjarIndex);
+    assertThat(webjarResource("META-INF/resources/plugin/tasklist/app/plugin.js"))
+        .contains("id:\"create-task-action\"");
+    assertThat(webjarText("tasklist", "camunda-tasklist-bootstrap.js")).contains("cam-exclude-plugins");
+
+    // due date, follow-up date and groups: read-only in the task's header (the engine refuses the change anyway)
+    String bundle = webjarText("tasklist", "camunda-tasklist-bootstrap.js");
+    assertThat(bundle).contains("class=\"due-date\"").contains("class=\"followup-date\"")
+        .contains("<li class=\"groups\">").contains("translate=\"SET_DUE_DATE\"")
+        .contains("translate=\"SET_FOLLOW_UP_DATE\"").contains("translate=\"ADD_GROUPS\"");
+    String styles = read(firstOnClasspath("tasklist", "styles/user-styles.css"));
+    assertThat(styles).contains(".meta.dates .due-date", ".meta.dates .followup-date", ".meta.actors .groups > span",
+        "pointer-events: none", "a[translate=\"SET_DUE_DATE\"]", "a[translate=\"ADD_GROUPS\"]");
+  }
+
+  @Test
   void tasklistLoadsTheMomentLocaleModule() throws IOException {
     String config = read(firstOnClasspath("tasklist", "scripts/config.js"));
     assertThat(config).containsPattern("\\n  requireJsConfig: \\{\\s*ngDeps: \\['dieuhanh.momentLocale'],"
@@ -80,7 +103,10 @@ class WebappConfigTest {
   }
 
   private static String webjarText(String app, String path) throws IOException {
-    String name = (APPS + app + "/" + path).replace("app/../", "");
+    return webjarResource((APPS + app + "/" + path).replace("app/../", ""));
+  }
+
+  private static String webjarResource(String name) throws IOException {
     for (URL url : Collections.list(WebappConfigTest.class.getClassLoader().getResources(name))) {
       if (url.toString().contains("camunda-webapp-webjar")) {
         return read(url);
