@@ -58,6 +58,7 @@ class KpiRankingStatementsTest {
 
         int small = statements(SMALL, 5);
         int large = statements(LARGE, 40);
+        assertThat(small).as("the counter sees the driver's statements (its log format)").isPositive();
         assertThat(large).as("statements for 40 units vs 5 units (N+1 if it grows)").isEqualTo(small);
         assertThat(large).as("a fixed handful: rules, rows, waivers, units, transaction").isLessThanOrEqualTo(12);
 
