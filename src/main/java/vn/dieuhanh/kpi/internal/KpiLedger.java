@@ -93,6 +93,16 @@ public class KpiLedger {
                 + ") ORDER BY id").params(ids.toArray()).query(KpiLedger::row).list();
     }
 
+    /**
+     * Waivers, whenever they were granted, of the rows of a period ({@link #between}): one statement for a whole
+     * ranking, instead of {@link #waiversOf} once per subject.
+     */
+    public List<LedgerRow> waiversOfPeriod(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM kpi_ledger WHERE kind = 'WAIVER' AND waives_id IN ("
+                + "SELECT id FROM kpi_ledger WHERE period_day BETWEEN ? AND ?) ORDER BY id")
+                .params(from, to).query(KpiLedger::row).list();
+    }
+
     private static LedgerRow row(ResultSet rs, int n) throws SQLException {
         long waives = rs.getLong("waives_id");
         Long waivesId = rs.wasNull() ? null : waives;
