@@ -47,6 +47,9 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  // Dieu Hanh: Camunda Forms (form-js) in Vietnamese: validation messages, "Select"/"Search", date picker.
+  // Acts only when Tasklist is in Vietnamese. See docs/webapps.md.
+  customScripts: ['scripts/form-js-vi/form-js-vi'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
