@@ -47,9 +47,10 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
-  // Dieu Hanh: Camunda Forms (form-js) in Vietnamese: validation messages, "Select"/"Search", date picker.
+  // Dieu Hanh: Camunda Forms (form-js) in Vietnamese (validation messages, "Select"/"Search", date picker);
+  // relative dates kept in Vietnamese ("sau 8 ngày") whichever locale file loads last.
   // Acts only when Tasklist is in Vietnamese. See docs/webapps.md.
-  customScripts: ['scripts/form-js-vi/form-js-vi'],
+  customScripts: ['scripts/form-js-vi/form-js-vi', 'scripts/dates-vi/dates-vi'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
