@@ -58,6 +58,9 @@ export default {
       'dieuhanh-moment-locale': 'dieuhanh/moment-locale'
     }
   },
+  // Dieu Hanh: Camunda Forms (form-js) in Vietnamese (validation messages, "Select"/"Search", date picker).
+  // Acts only when Tasklist is in Vietnamese. See docs/webapps.md.
+  customScripts: ['scripts/form-js-vi/form-js-vi'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
