@@ -117,6 +117,35 @@ class AssignmentApiTest {
         assertThat(awaitOpenTask(id, "Task_HandleAssignment", OFFICER)).isNotNull();
     }
 
+    /** Issue 14: Tasklist names each task after its assignment; Cockpit finds the instances by the assignment id. */
+    @Test
+    void tasksAreNamedAfterTheAssignmentAndInstancesCarryItsId() {
+        String id = assign("{\"unitCode\":\"phuong-ban-co\",\"title\":\"Kiểm tra an toàn thực phẩm\","
+                + "\"urgency\":\"URGENT\",\"deadlineWorkingDays\":3}");
+        String handle = awaitOpenTask(id, "Task_HandleAssignment", HEAD);
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().taskId(handle).singleResult();
+        assertThat(task.getName()).isEqualTo("Xử lý: Kiểm tra an toàn thực phẩm");
+        assertThat(task.getDescription()).contains("Đơn vị: Phường Bàn Cờ", "Nguồn: Giao việc trực tiếp",
+                "Độ khẩn: Khẩn", "Hạn xử lý: hết ngày 09/03/2026 (thứ Hai)");
+        // the static label stays in the model for analysts
+        assertThat(historyService.createHistoricActivityInstanceQuery().activityId("Task_HandleAssignment")
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getActivityName())
+                .isEqualTo("Xử lý nhiệm vụ");
+
+        assertThat(post("/api/assignments/" + id + "/report", "{\"result\":\"Đã kiểm tra 12 cơ sở\"}", HEAD)
+                .statusCode()).isEqualTo(204);
+        String review = awaitOpenTask(id, "Task_ReviewResult", LEADER);
+        assertThat(taskService.createTaskQuery().taskId(review).singleResult().getName())
+                .isEqualTo("Xem xét kết quả: Kiểm tra an toàn thực phẩm");
+
+        org.camunda.bpm.engine.history.HistoricProcessInstance lifecycle = historyService
+                .createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        assertThat(lifecycle.getBusinessKey()).isEqualTo(id);
+        assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(lifecycle.getSuperProcessInstanceId()).singleResult().getBusinessKey())
+                .isEqualTo(id);
+    }
+
     @Test
     void onlyTheAssignerCancels() {
         String id = assign("{\"unitCode\":\"phuong-ban-co\",\"title\":\"Tuyên truyền phòng cháy\","

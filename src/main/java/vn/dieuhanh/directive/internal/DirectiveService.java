@@ -162,6 +162,10 @@ class DirectiveService {
         return new PlannedAssignments(leadId, coordinatingIds, leadDeadline);
     }
 
+    DirectiveRepository.DirectiveRecord find(String directiveId) {
+        return repository.find(directiveId).orElseThrow(() -> new IllegalStateException("No directive " + directiveId));
+    }
+
     /** The directive a {@code directive-handling} instance handles: from the table, never from its variables. */
     String ofProcessInstance(String processInstanceId) {
         return repository.findByProcessInstance(processInstanceId).map(DirectiveRepository.DirectiveRecord::id)
