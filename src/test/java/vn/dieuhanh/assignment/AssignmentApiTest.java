@@ -117,6 +117,41 @@ class AssignmentApiTest {
         assertThat(awaitOpenTask(id, "Task_HandleAssignment", OFFICER)).isNotNull();
     }
 
+    /**
+     * Issue 14: the second review of a returned result starts with an empty note. Tasklist loads the form's variables
+     * and submits every field back, so a return reason left in {@code reviewNote} was stored as the note of ACCEPTED.
+     */
+    @Test
+    void acceptingAfterAReturnDoesNotStoreTheReturnReasonAsTheNote() {
+        String id = assign("{\"unitCode\":\"phuong-ban-co\",\"assignee\":\"" + OFFICER + "\","
+                + "\"title\":\"Báo cáo công tác dân vận\",\"deadlineWorkingDays\":5}");
+        awaitOpenTask(id, "Task_HandleAssignment", OFFICER);
+        assertThat(post("/api/assignments/" + id + "/report", "{\"result\":\"Bản báo cáo lần 1\"}", OFFICER)
+                .statusCode()).isEqualTo(204);
+        awaitOpenTask(id, "Task_ReviewResult", LEADER);
+        assertThat(post("/api/assignments/" + id + "/review",
+                "{\"accepted\":false,\"note\":\"Bổ sung số liệu tháng 2\"}", LEADER).statusCode()).isEqualTo(204);
+        awaitOpenTask(id, "Task_HandleAssignment", OFFICER);
+        assertThat(post("/api/assignments/" + id + "/report", "{\"result\":\"Bản báo cáo lần 2\"}", OFFICER)
+                .statusCode()).isEqualTo(204);
+        String review = awaitOpenTask(id, "Task_ReviewResult", LEADER);
+
+        // as Tasklist does: load the form's fields, choose "accept", leave the note as it was shown, submit
+        JsonNode shown = get("/engine-rest/task/" + review + "/form-variables?variableNames=reviewNote", LEADER);
+        String note = shown.path("reviewNote").path("value").asText(null);
+        assertThat(note).as("the note the second review form shows").isNull();
+        HttpResponse<String> submitted = post("/engine-rest/task/" + review + "/submit-form",
+                "{\"variables\":{\"resultAccepted\":{\"value\":\"true\"},\"reviewNote\":{\"value\":"
+                        + (note == null ? "null" : "\"" + note + "\"") + "}}}", LEADER);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+
+        JsonNode trail = get("/api/assignments/" + id, LEADER).get("trail");
+        assertThat(trail.findValuesAsText("kind")).containsExactly("ASSIGNED", "REPORTED", "RETURNED", "REPORTED",
+                "ACCEPTED");
+        assertThat(trail.get(2).get("note").asText()).isEqualTo("Bổ sung số liệu tháng 2");
+        assertThat(trail.get(4).path("note").asText(null)).as("the note of ACCEPTED").isNullOrEmpty();
+    }
+
     /** Issue 14: Tasklist names each task after its assignment; Cockpit finds the instances by the assignment id. */
     @Test
     void tasksAreNamedAfterTheAssignmentAndInstancesCarryItsId() {
