@@ -223,7 +223,7 @@ class AssignmentApiTest {
         long instances = historyService.createHistoricProcessInstanceQuery().count();
 
         assertBadRequest("/api/assignments", "{\"unitCode\":\"quan-1\",\"title\":\"x\",\"deadlineWorkingDays\":3}",
-                "Unknown unit 'quan-1'");
+                "Không có đơn vị 'quan-1'");
         assertBadRequest("/api/assignments", "{\"unitCode\":\"phuong-ban-co\",\"title\":\"x\","
                 + "\"deadlineDate\":\"2026-03-02\"}", "in the past");
         assertBadRequest("/api/assignments", "{\"unitCode\":\"phuong-ban-co\",\"title\":\"x\","
@@ -238,7 +238,7 @@ class AssignmentApiTest {
         assertBadRequest("/api/directives", directive.formatted("{\"leadUnit\":\"so-noi-vu\",\"deadlineWorkingDays\":10,"
                 + "\"coordinating\":[{\"unitCode\":\"so-tu-phap\",\"workingDays\":10}]}"), "earlier than the lead");
         assertBadRequest("/api/directives", directive.formatted("{\"leadUnit\":\"so-khong-co\","
-                + "\"deadlineWorkingDays\":10}"), "Unknown unit 'so-khong-co'");
+                + "\"deadlineWorkingDays\":10}"), "Không có đơn vị 'so-khong-co'");
         assertBadRequest("/api/directives", directive.formatted("{\"leadUnit\":\"so-noi-vu\"}"), "deadline");
         assertBadRequest("/api/directives", "{\"source\":\"CENTRAL\",\"documentNumber\":\"45/CT-TTg\","
                 + "\"issuedOn\":\"2026-03-01\"}", "summary");

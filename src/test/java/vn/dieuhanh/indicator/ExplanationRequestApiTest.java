@@ -175,7 +175,7 @@ class ExplanationRequestApiTest {
         HttpResponse<String> empty = http.post("/engine-rest/task/" + explainTask + "/complete",
                 "{\"variables\":{\"explanation\":{\"value\":\"  \",\"type\":\"String\"}}}", OFFICER, PASSWORD);
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(empty.body()).contains("chưa nhập nội dung");
+        assertThat(empty.body()).contains("Chưa nhập nội dung");
         ClockUtil.setCurrentTime(Date.from(MONDAY.plusHours(5).toInstant()));
         complete(explainTask, OFFICER, """
                 {"explanation":{"value":"Hai doanh nghiệp lớn nộp thuế chậm do gia hạn theo Nghị định","type":"String"}}""");
