@@ -103,11 +103,11 @@ class IndicatorReportingJourneyTest {
         assertThat(dueAt.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().getMonthValue()).isEqualTo(4);
 
         // issue 14: every unit's report instance carries its report id (Cockpit), the task says whose and which period
-        List<org.camunda.bpm.engine.runtime.ProcessInstance> reportInstances = runtimeService
-                .createProcessInstanceQuery().processDefinitionKey(IndicatorReportProcess.KEY)
-                .variableValueEquals(IndicatorReportProcess.VAR_PERIOD, PERIOD).list();
-        assertThat(reportInstances).hasSize(REPORTING_UNITS)
-                .allSatisfy(instance -> assertThat(instance.getBusinessKey()).isNotBlank());
+        List<org.camunda.bpm.engine.runtime.ProcessInstance> reportInstances = await().atMost(Duration.ofSeconds(60))
+                .until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(IndicatorReportProcess.KEY)
+                        .variableValueEquals(IndicatorReportProcess.VAR_PERIOD, PERIOD).list(),
+                        list -> list.size() == REPORTING_UNITS);
+        assertThat(reportInstances).allSatisfy(instance -> assertThat(instance.getBusinessKey()).isNotBlank());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(onTime).count()).isEqualTo(1);
         Task fill = taskService.createTaskQuery().processInstanceBusinessKey(onTime).singleResult();
         assertThat(fill.getName()).isEqualTo("Lập báo cáo chỉ tiêu: tháng 3/2032 (Sở Khoa học và Công nghệ)");
