@@ -26,8 +26,8 @@ public class AssignmentDeadlines {
     /** Exactly one of {@code workingDays} and {@code date} must be given. */
     public OffsetDateTime resolve(Integer workingDays, LocalDate date, Instant from) {
         if ((workingDays == null) == (date == null)) {
-            throw new AssignmentInputException("Give the deadline either as a number of working days or as a date, "
-                    + "not both and not neither (hạn xử lý: số ngày làm việc hoặc ngày cụ thể)");
+            throw new AssignmentInputException("Hạn xử lý: nhập số ngày làm việc hoặc ngày cụ thể, một trong hai (give the "
+                    + "deadline either as a number of working days or as a date, not both and not neither)");
         }
         if (workingDays != null) {
             if (workingDays < 1 || workingDays > InputLimits.MAX_WORKING_DAYS) {
@@ -47,7 +47,7 @@ public class AssignmentDeadlines {
         OffsetDateTime deadline = calendar.deadlineAfterWorkingDays(
                 lastDay.atStartOfDay(WorkingCalendar.ZONE).toInstant(), 0);
         if (!deadline.toInstant().isAfter(from)) {
-            throw new AssignmentInputException("The deadline " + date + " is in the past (hạn xử lý đã qua)");
+            throw new AssignmentInputException("Hạn xử lý " + date + " đã qua (the deadline " + date + " is in the past)");
         }
         return deadline;
     }

@@ -12,12 +12,12 @@ public record LunarDate(int day, int month, int year, boolean leap) {
 
     public LunarDate {
         if (month < 1 || month > 12) {
-            throw new CalendarArgumentException("Lunar month must be between 1 and 12, got " + month
-                    + " (tháng âm lịch phải từ 1 đến 12)");
+            throw new CalendarArgumentException("Tháng âm lịch phải từ 1 đến 12 (lunar month must be between 1 and 12, got "
+                    + month + ")");
         }
         if (day < 1 || day > 30) {
-            throw new CalendarArgumentException("Lunar day must be between 1 and 30, got " + day
-                    + " (ngày âm lịch phải từ 1 đến 30)");
+            throw new CalendarArgumentException("Ngày âm lịch phải từ 1 đến 30 (lunar day must be between 1 and 30, got "
+                    + day + ")");
         }
     }
 

@@ -117,6 +117,70 @@ class AssignmentApiTest {
         assertThat(awaitOpenTask(id, "Task_HandleAssignment", OFFICER)).isNotNull();
     }
 
+    /**
+     * Issue 14: the second review of a returned result starts with an empty note. Tasklist loads the form's variables
+     * and submits every field back, so a return reason left in {@code reviewNote} was stored as the note of ACCEPTED.
+     */
+    @Test
+    void acceptingAfterAReturnDoesNotStoreTheReturnReasonAsTheNote() {
+        String id = assign("{\"unitCode\":\"phuong-ban-co\",\"assignee\":\"" + OFFICER + "\","
+                + "\"title\":\"Báo cáo công tác dân vận\",\"deadlineWorkingDays\":5}");
+        awaitOpenTask(id, "Task_HandleAssignment", OFFICER);
+        assertThat(post("/api/assignments/" + id + "/report", "{\"result\":\"Bản báo cáo lần 1\"}", OFFICER)
+                .statusCode()).isEqualTo(204);
+        awaitOpenTask(id, "Task_ReviewResult", LEADER);
+        assertThat(post("/api/assignments/" + id + "/review",
+                "{\"accepted\":false,\"note\":\"Bổ sung số liệu tháng 2\"}", LEADER).statusCode()).isEqualTo(204);
+        awaitOpenTask(id, "Task_HandleAssignment", OFFICER);
+        assertThat(post("/api/assignments/" + id + "/report", "{\"result\":\"Bản báo cáo lần 2\"}", OFFICER)
+                .statusCode()).isEqualTo(204);
+        String review = awaitOpenTask(id, "Task_ReviewResult", LEADER);
+
+        // as Tasklist does: load the form's fields, choose "accept", leave the note as it was shown, submit
+        JsonNode shown = get("/engine-rest/task/" + review + "/form-variables?variableNames=reviewNote", LEADER);
+        String note = shown.path("reviewNote").path("value").asText(null);
+        assertThat(note).as("the note the second review form shows").isNull();
+        HttpResponse<String> submitted = post("/engine-rest/task/" + review + "/submit-form",
+                "{\"variables\":{\"resultAccepted\":{\"value\":\"true\"},\"reviewNote\":{\"value\":"
+                        + (note == null ? "null" : "\"" + note + "\"") + "}}}", LEADER);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+
+        JsonNode trail = get("/api/assignments/" + id, LEADER).get("trail");
+        assertThat(trail.findValuesAsText("kind")).containsExactly("ASSIGNED", "REPORTED", "RETURNED", "REPORTED",
+                "ACCEPTED");
+        assertThat(trail.get(2).get("note").asText()).isEqualTo("Bổ sung số liệu tháng 2");
+        assertThat(trail.get(4).path("note").asText(null)).as("the note of ACCEPTED").isNullOrEmpty();
+    }
+
+    /** Issue 14: Tasklist names each task after its assignment; Cockpit finds the instances by the assignment id. */
+    @Test
+    void tasksAreNamedAfterTheAssignmentAndInstancesCarryItsId() {
+        String id = assign("{\"unitCode\":\"phuong-ban-co\",\"title\":\"Kiểm tra an toàn thực phẩm\","
+                + "\"urgency\":\"URGENT\",\"deadlineWorkingDays\":3}");
+        String handle = awaitOpenTask(id, "Task_HandleAssignment", HEAD);
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().taskId(handle).singleResult();
+        assertThat(task.getName()).isEqualTo("Xử lý: Kiểm tra an toàn thực phẩm");
+        assertThat(task.getDescription()).contains("Đơn vị: Phường Bàn Cờ", "Nguồn: Giao việc trực tiếp",
+                "Độ khẩn: Khẩn", "Hạn xử lý: hết ngày 09/03/2026 (thứ Hai)");
+        // the static label stays in the model for analysts
+        assertThat(historyService.createHistoricActivityInstanceQuery().activityId("Task_HandleAssignment")
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getActivityName())
+                .isEqualTo("Xử lý nhiệm vụ");
+
+        assertThat(post("/api/assignments/" + id + "/report", "{\"result\":\"Đã kiểm tra 12 cơ sở\"}", HEAD)
+                .statusCode()).isEqualTo(204);
+        String review = awaitOpenTask(id, "Task_ReviewResult", LEADER);
+        assertThat(taskService.createTaskQuery().taskId(review).singleResult().getName())
+                .isEqualTo("Xem xét kết quả: Kiểm tra an toàn thực phẩm");
+
+        org.camunda.bpm.engine.history.HistoricProcessInstance lifecycle = historyService
+                .createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        assertThat(lifecycle.getBusinessKey()).isEqualTo(id);
+        assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(lifecycle.getSuperProcessInstanceId()).singleResult().getBusinessKey())
+                .isEqualTo(id);
+    }
+
     @Test
     void onlyTheAssignerCancels() {
         String id = assign("{\"unitCode\":\"phuong-ban-co\",\"title\":\"Tuyên truyền phòng cháy\","
@@ -159,7 +223,7 @@ class AssignmentApiTest {
         long instances = historyService.createHistoricProcessInstanceQuery().count();
 
         assertBadRequest("/api/assignments", "{\"unitCode\":\"quan-1\",\"title\":\"x\",\"deadlineWorkingDays\":3}",
-                "Unknown unit 'quan-1'");
+                "Không có đơn vị 'quan-1'");
         assertBadRequest("/api/assignments", "{\"unitCode\":\"phuong-ban-co\",\"title\":\"x\","
                 + "\"deadlineDate\":\"2026-03-02\"}", "in the past");
         assertBadRequest("/api/assignments", "{\"unitCode\":\"phuong-ban-co\",\"title\":\"x\","
@@ -174,7 +238,7 @@ class AssignmentApiTest {
         assertBadRequest("/api/directives", directive.formatted("{\"leadUnit\":\"so-noi-vu\",\"deadlineWorkingDays\":10,"
                 + "\"coordinating\":[{\"unitCode\":\"so-tu-phap\",\"workingDays\":10}]}"), "earlier than the lead");
         assertBadRequest("/api/directives", directive.formatted("{\"leadUnit\":\"so-khong-co\","
-                + "\"deadlineWorkingDays\":10}"), "Unknown unit 'so-khong-co'");
+                + "\"deadlineWorkingDays\":10}"), "Không có đơn vị 'so-khong-co'");
         assertBadRequest("/api/directives", directive.formatted("{\"leadUnit\":\"so-noi-vu\"}"), "deadline");
         assertBadRequest("/api/directives", "{\"source\":\"CENTRAL\",\"documentNumber\":\"45/CT-TTg\","
                 + "\"issuedOn\":\"2026-03-01\"}", "summary");

@@ -12,6 +12,9 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,8 @@ class DirectiveJourneyTest {
     ManagementService managementService;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
 
     @LocalServerPort
     int port;
@@ -97,6 +102,12 @@ class DirectiveJourneyTest {
 
         // A City PC leader assigns it in Tasklist (the form's variables, through the engine REST API).
         String assignTask = singleTaskId(LEADER, "directive-handling", "Task_AssignDirective");
+        // Tasklist names the task after the directive (issue 14); the model keeps its label for analysts
+        Task assignment = taskService.createTaskQuery().taskId(assignTask).singleResult();
+        assertThat(assignment.getName())
+                .isEqualTo("Phân công: Về chỉnh trang vỉa hè các tuyến đường trung tâm (512/UBND-ĐT)");
+        assertThat(assignment.getDescription()).contains("Số, ký hiệu: 512/UBND-ĐT", "Nguồn: UBND Thành phố",
+                "Ban hành ngày: 27/02/2026", "Độ khẩn: Khẩn");
         HttpResponse<String> assigned = http.post("/engine-rest/task/" + assignTask + "/complete", """
                 {"variables":{
                   "leadUnit":{"value":"so-xay-dung","type":"String"},
@@ -119,6 +130,27 @@ class DirectiveJourneyTest {
         assertThat(get("/api/assignments/" + ward1Id, LEADER).get("assignment").get("deadline").asText())
                 .isEqualTo("2026-03-09T23:59:59+07:00");
         assertThat(buckets(directiveId)).containsEntry("OPEN_WITHIN_DEADLINE", 3L).containsEntry("OPEN_OVERDUE", 0L);
+
+        // Every running instance of the directive has a business key Cockpit can search by (issue 14): the
+        // directive and its acknowledgements by the document number, each assignment's lifecycle by its id.
+        String directiveInstance = HttpClient.json(registered.body()).get("processInstanceId").asText();
+        List<ProcessInstance> called = await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService
+                .createProcessInstanceQuery().superProcessInstanceId(directiveInstance).list(), l -> l.size() == 4);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(directiveInstance).singleResult()
+                .getBusinessKey()).isEqualTo("512/UBND-ĐT");
+        assertThat(called).extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder(leadId, ward1Id, ward2Id, "512/UBND-ĐT");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("512/UBND-ĐT").count())
+                .isEqualTo(2);
+
+        // Each unit's task says what it is about, for which unit, by when.
+        Task leadTask = taskService.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
+        assertThat(leadTask.getName())
+                .isEqualTo("Xử lý: Về chỉnh trang vỉa hè các tuyến đường trung tâm (512/UBND-ĐT)");
+        assertThat(leadTask.getDescription()).contains("Đơn vị: Sở Xây dựng (chủ trì)", "Văn bản: 512/UBND-ĐT",
+                "Hạn xử lý: hết ngày 16/03/2026 (thứ Hai)", "Nội dung: Báo cáo kết quả trước ngày 16/3");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(ward1Id).singleResult().getDescription())
+                .contains("Đơn vị: Phường Cầu Ông Lãnh (phối hợp)", "Hạn xử lý: hết ngày 09/03/2026 (thứ Hai)");
 
         // Other wards see nothing of it.
         assertThat(http.get("/api/assignments/" + leadId, OUTSIDER, PASSWORD).statusCode()).isEqualTo(404);
@@ -176,6 +208,8 @@ class DirectiveJourneyTest {
         // The informed unit has not confirmed yet: nothing is cancelled silently, the leader who assigned the
         // directive sees what is open and decides to wait.
         String decision = singleTaskId(LEADER, "directive-handling", "Task_DecideOnOpenWork");
+        assertThat(taskService.createTaskQuery().taskId(decision).singleResult().getName())
+                .isEqualTo("Kết thúc chỉ đạo: Về chỉnh trang vỉa hè các tuyến đường trung tâm (512/UBND-ĐT)");
         assertThat(taskService.getVariable(decision, "openWork")).asString()
                 .contains("Đơn vị nhận để biết chưa xác nhận").contains("Sở Tài chính");
         HttpResponse<String> waited = http.post("/engine-rest/task/" + decision + "/complete",
@@ -186,6 +220,10 @@ class DirectiveJourneyTest {
 
         // The informed unit confirms; now every piece of work is done and the directive closes.
         String acknowledgement = singleTaskId(FINANCE_OFFICER, "document-acknowledgement", "Task_AcknowledgeDocument");
+        Task acknowledgementTask = taskService.createTaskQuery().taskId(acknowledgement).singleResult();
+        assertThat(acknowledgementTask.getName())
+                .isEqualTo("Xác nhận đã nhận: Về chỉnh trang vỉa hè các tuyến đường trung tâm (512/UBND-ĐT)");
+        assertThat(acknowledgementTask.getDescription()).contains("Đơn vị nhận để biết: Sở Tài chính");
         assertThat(http.post("/engine-rest/task/" + acknowledgement + "/claim",
                 "{\"userId\":\"" + FINANCE_OFFICER + "\"}", FINANCE_OFFICER, PASSWORD).statusCode()).isEqualTo(204);
         assertThat(http.post("/engine-rest/task/" + acknowledgement + "/complete",
@@ -194,7 +232,6 @@ class DirectiveJourneyTest {
         JsonNode closed = await().atMost(Duration.ofSeconds(30)).until(
                 () -> get("/api/directives/" + directiveId, CLERK), d -> d.hasNonNull("closedAt"));
         assertThat(closed.get("assignedBy").asText()).isEqualTo(LEADER);
-        String directiveInstance = HttpClient.json(registered.body()).get("processInstanceId").asText();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(directiveInstance)
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_DirectiveCompleted");
 

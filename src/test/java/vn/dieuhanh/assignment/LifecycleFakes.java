@@ -91,6 +91,8 @@ public final class LifecycleFakes {
         Mocks.register("recordCancellation", recordCancellation());
         Mocks.register("rememberCompleter", rememberCompleter());
         Mocks.register("offerDelegationOptions", offerDelegationOptions());
+        // the real listener names tasks from the assignments' table (tested on PostgreSQL); not a step here
+        Mocks.register("nameAssignmentTask", (TaskListener) task -> { });
         // no deadline alerts unless a test registers the real ones: the watcher parks its timer
         Mocks.register("planDeadlineAlerts", parkTheWatcher());
         Mocks.register("selectDueDeadlineAlert", parkTheWatcher());

@@ -164,10 +164,18 @@ class ExplanationRequestApiTest {
 
         // the ward explains in Tasklist; an empty explanation is refused
         String explainTask = taskOf(processInstanceId, OFFICER);
+        // issue 14: the task says which indicator, period and unit; Cockpit finds the instance by the request id
+        JsonNode explainView = http.getJson("/engine-rest/task/" + explainTask, OFFICER, PASSWORD);
+        assertThat(explainView.get("name").asText())
+                .isEqualTo("Giải trình chỉ tiêu: Thu ngân sách nhà nước trên địa bàn, tháng 2/2026 (Phường Sài Gòn)");
+        assertThat(explainView.get("description").asText()).contains("Lần yêu cầu: 1",
+                "Hạn giải trình: hết ngày 05/03/2026", "Nội dung yêu cầu: Thu ngân sách tháng 2");
+        assertThat(http.getJson("/engine-rest/process-instance/" + processInstanceId, "admin",
+                vn.dieuhanh.PostgresIntegrationTest.ADMIN_PASSWORD).get("businessKey").asText()).isEqualTo(id);
         HttpResponse<String> empty = http.post("/engine-rest/task/" + explainTask + "/complete",
                 "{\"variables\":{\"explanation\":{\"value\":\"  \",\"type\":\"String\"}}}", OFFICER, PASSWORD);
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(empty.body()).contains("chưa nhập nội dung");
+        assertThat(empty.body()).contains("Chưa nhập nội dung");
         ClockUtil.setCurrentTime(Date.from(MONDAY.plusHours(5).toInstant()));
         complete(explainTask, OFFICER, """
                 {"explanation":{"value":"Hai doanh nghiệp lớn nộp thuế chậm do gia hạn theo Nghị định","type":"String"}}""");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -53,6 +54,7 @@ class ExplanationRequestProcessTest {
         ClockUtil.setCurrentTime(Date.from(START));
         Mocks.register(BEAN_RECORD_EXPLANATION, (JavaDelegate) e -> calls.add("explanation:" + e.getVariable(VAR_ROUND)
                 + ":" + e.getVariable(VAR_EXPLANATION)));
+        Mocks.register("nameExplanationTask", (TaskListener) task -> { });
         Mocks.register(BEAN_NOTIFY_OVERDUE, (JavaDelegate) e -> calls.add("overdue:" + e.getVariable(VAR_ROUND)));
         Mocks.register(BEAN_RECORD_REVIEW, (JavaDelegate) e -> {
             boolean accepted = Boolean.parseBoolean(String.valueOf(e.getVariable(VAR_EXPLANATION_ACCEPTED)));

@@ -57,6 +57,8 @@ class IndicatorReportingJourneyTest {
     @Autowired
     Scheduler scheduler;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     TaskService taskService;
@@ -99,6 +101,18 @@ class IndicatorReportingJourneyTest {
                 .hasSize(REPORTING_UNITS);
         Instant dueAt = Instant.parse(campaign.get("campaign").get("dueAt").asText());
         assertThat(dueAt.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().getMonthValue()).isEqualTo(4);
+
+        // issue 14: every unit's report instance carries its report id (Cockpit), the task says whose and which period
+        List<org.camunda.bpm.engine.runtime.ProcessInstance> reportInstances = await().atMost(Duration.ofSeconds(60))
+                .until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(IndicatorReportProcess.KEY)
+                        .variableValueEquals(IndicatorReportProcess.VAR_PERIOD, PERIOD).list(),
+                        list -> list.size() == REPORTING_UNITS);
+        assertThat(reportInstances).allSatisfy(instance -> assertThat(instance.getBusinessKey()).isNotBlank());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(onTime).count()).isEqualTo(1);
+        Task fill = taskService.createTaskQuery().processInstanceBusinessKey(onTime).singleResult();
+        assertThat(fill.getName()).isEqualTo("Lập báo cáo chỉ tiêu: tháng 3/2032 (Sở Khoa học và Công nghệ)");
+        assertThat(fill.getDescription()).contains("Đơn vị: Sở Khoa học và Công nghệ", "Kỳ báo cáo: tháng 3/2032",
+                "Hạn nộp: hết ngày");
 
         // invalid values: refused with a message per indicator, nothing saved
         HttpResponse<String> invalid = http.post("/api/indicator-reports/" + onTime + "/submit",
@@ -204,7 +218,8 @@ class IndicatorReportingJourneyTest {
         Task review = taskService.createTaskQuery().taskAssignee(head(ON_TIME))
                 .processDefinitionKey(IndicatorReportCorrectionProcess.KEY).singleResult();
         assertThat(review).isNotNull();
-        assertThat(review.getName()).isEqualTo("Duyệt đính chính báo cáo chỉ tiêu");
+        assertThat(review.getName())
+                .isEqualTo("Duyệt đính chính báo cáo chỉ tiêu: tháng 3/2032 (Sở Khoa học và Công nghệ)");
         assertThat((String) taskService.getVariable(review.getId(), IndicatorReportProcess.VAR_REPORT_SUMMARY))
                 .contains("KT-04 – Giá trị giải ngân vốn đầu tư công: 121 tỷ đồng",
                         "Lý do đính chính: Số liệu quyết toán chính thức");

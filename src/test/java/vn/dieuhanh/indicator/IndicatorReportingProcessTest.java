@@ -82,6 +82,7 @@ class IndicatorReportingProcessTest {
             calls.add("plan next");
             execution.setVariable(IndicatorReportProcess.VAR_NEXT_ALERT_AT, FAR);
         });
+        Mocks.register("nameReportTask", (TaskListener) task -> { });
         Mocks.register("offerReportFields", (TaskListener) task -> calls.add("fields"));
         Mocks.register("rememberReportActor", (TaskListener) task -> calls.add("actor"));
         Mocks.register("recordReportSubmission", (JavaDelegate) execution -> calls.add("submit"));

@@ -76,10 +76,10 @@ class AssignmentActions {
         AssignmentRecord assignment = openAssignment(assignmentId);
         AssignmentVisibility caller = readModel.caller();
         if (!caller.userId().equals(assignment.assignedBy()) && !caller.seesEverything()) {
-            throw new AssignmentForbidden("Only the assigner may cancel this assignment (chỉ người giao được hủy)");
+            throw new AssignmentForbidden("Chỉ người giao được hủy nhiệm vụ này (only the assigner may cancel this assignment)");
         }
         if (reason == null || reason.isBlank()) {
-            throw new AssignmentInputException("A reason is required to cancel (nêu lý do hủy)");
+            throw new AssignmentInputException("Nêu lý do hủy (a reason is required to cancel)");
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_CANCEL_REASON, reason);

@@ -58,7 +58,7 @@ class AssignmentService implements Assignments {
     @Override
     public String create(NewAssignment a) {
         directory.unit(a.unitCode()).orElseThrow(() ->
-                new AssignmentInputException("Unknown unit '" + a.unitCode() + "' (không có đơn vị này)"));
+                new AssignmentInputException("Không có đơn vị '" + a.unitCode() + "' (unknown unit '" + a.unitCode() + "')"));
         if (a.holderUser() != null) {
             Official official = directory.official(a.holderUser()).orElseThrow(() ->
                     new AssignmentInputException("Unknown official '" + a.holderUser() + "'"));
@@ -68,7 +68,7 @@ class AssignmentService implements Assignments {
             }
         }
         if (a.title() == null || a.title().isBlank()) {
-            throw new AssignmentInputException("The task needs a title (trích yếu nhiệm vụ)");
+            throw new AssignmentInputException("Nhập trích yếu nhiệm vụ (the task needs a title)");
         }
         InputLimits.text(a.title(), "title", InputLimits.STORED_TITLE, false);
         InputLimits.text(a.description(), "description", InputLimits.LONG_TEXT, true);

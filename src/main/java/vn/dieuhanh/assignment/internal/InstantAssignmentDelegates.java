@@ -52,6 +52,8 @@ class InstantAssignmentDelegates {
                     VariableValues.text(execution.getVariable(VAR_TITLE)),
                     VariableValues.text(execution.getVariable(VAR_DESCRIPTION)), assignedBy, assignedBy, deadline));
             execution.setVariable(VAR_ASSIGNMENT_ID, id);
+            // Cockpit finds the instance by the assignment's id, as it finds the lifecycle it calls
+            execution.setProcessBusinessKey(id);
         };
     }
 }

@@ -126,6 +126,10 @@ class LifecycleDelegates {
             // the reporter gets the assignment back if the result is returned
             execution.setVariable(VAR_HOLDER_USER, reporter);
             execution.setVariable(VAR_REVIEWER, decider);
+            // the review form starts empty: an earlier return's reason and choice are in the trail, and a pre-filled
+            // reason accepted unchanged would be stored as the note of ACCEPTED
+            execution.setVariable(VAR_REVIEW_NOTE, null);
+            execution.setVariable(VAR_RESULT_ACCEPTED, null);
         };
     }
 
@@ -142,6 +146,9 @@ class LifecycleDelegates {
             execution.setVariable(VAR_PROPOSED_DEADLINE_TEXT, vn.dieuhanh.calendar.VietnameseDates.deadline(proposed));
             execution.setVariable(VAR_HOLDER_USER, requester);
             execution.setVariable(VAR_REVIEWER, decider);
+            // the decision form starts empty, not with an earlier request's decision
+            execution.setVariable(VAR_EXTENSION_APPROVED, null);
+            execution.setVariable(VAR_EXTENSION_DECISION_NOTE, null);
         };
     }
 

@@ -13,6 +13,8 @@ import vn.dieuhanh.assignment.FormOptions;
 import vn.dieuhanh.organisation.Division;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
+import vn.dieuhanh.organisation.Unit;
+import vn.dieuhanh.assignment.VariableValues;
 
 @Configuration(proxyBeanMethods = false)
 class LifecycleTaskListeners {
@@ -24,6 +26,24 @@ class LifecycleTaskListeners {
             Authentication authentication = identityService.getCurrentAuthentication();
             String actor = authentication != null ? authentication.getUserId() : task.getAssignee();
             new LifecycleVariables(task).setLastActor(actor == null ? "system" : actor);
+        };
+    }
+
+    /**
+     * Names the task after the assignment it is about, from the assignment's record (never from variables a user can
+     * write): "Xử lý: Về chỉnh trang vỉa hè (512/UBND-ĐT)", with the unit, its role, the source and the deadline in
+     * the description. The model's name ("Xử lý nhiệm vụ") stays the analysts' label.
+     */
+    @Bean
+    TaskListener nameAssignmentTask(AssignmentService assignments, OrganisationDirectory directory) {
+        return task -> {
+            AssignmentRecord assignment = assignments.ofProcessInstance(task.getProcessInstanceId());
+            AssignmentTaskTexts texts = new AssignmentTaskTexts(assignment,
+                    directory.unit(assignment.unitCode()).map(Unit::name).orElse(assignment.unitCode()));
+            String proposed = TASK_REVIEW_EXTENSION.equals(task.getTaskDefinitionKey())
+                    ? VariableValues.text(task.getVariable(VAR_PROPOSED_DEADLINE_TEXT)) : null;
+            task.setName(texts.name(task.getTaskDefinitionKey()));
+            task.setDescription(texts.description(proposed));
         };
     }
 

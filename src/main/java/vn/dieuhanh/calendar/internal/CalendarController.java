@@ -131,8 +131,8 @@ class CalendarController {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication == null || authentication.getGroupIds() == null
                 || !authentication.getGroupIds().contains(Roles.ADMIN)) {
-            throw new CalendarAccessDeniedException("Changing the official calendar requires the " + Roles.ADMIN
-                    + " group (chỉ quản trị viên được sửa lịch nghỉ)");
+            throw new CalendarAccessDeniedException("Chỉ quản trị viên được sửa lịch nghỉ (changing the official calendar requires "
+                    + "the " + Roles.ADMIN + " group)");
         }
         return authentication.getUserId();
     }

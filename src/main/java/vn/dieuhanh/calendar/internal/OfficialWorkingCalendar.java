@@ -106,8 +106,8 @@ class OfficialWorkingCalendar implements WorkingCalendar {
     public LocalDate addWorkingDays(LocalDate date, int workingDays) {
         requireDate(date);
         if (workingDays < 0) {
-            throw new CalendarArgumentException("The number of working days must not be negative, got " + workingDays
-                    + " (số ngày làm việc không được âm)");
+            throw new CalendarArgumentException("Số ngày làm việc không được âm (the number of working days must not be "
+                    + "negative, got " + workingDays + ")");
         }
         if (workingDays == 0) {
             return date;
@@ -122,8 +122,8 @@ class OfficialWorkingCalendar implements WorkingCalendar {
             }
             remaining -= available;
             if (year.year() == LAST_YEAR) {
-                throw new CalendarArgumentException("The result would be after " + LAST_YEAR
-                        + ", beyond the supported calendar (vượt quá năm 2100)");
+                throw new CalendarArgumentException("Kết quả vượt quá năm " + LAST_YEAR + " (the result would be after "
+                        + LAST_YEAR + ", beyond the supported calendar)");
             }
             year = year(year.year() + 1);
             index = -1;
@@ -268,8 +268,8 @@ class OfficialWorkingCalendar implements WorkingCalendar {
 
     private WorkingYear year(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new CalendarArgumentException("Year must be between " + FIRST_YEAR + " and " + LAST_YEAR
-                    + ", got " + year + " (năm phải trong khoảng 1900-2100)");
+            throw new CalendarArgumentException("Năm phải trong khoảng " + FIRST_YEAR + "-" + LAST_YEAR
+                    + " (year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year + ")");
         }
         refreshIfDue();
         AtomicReferenceArray<WorkingYear> cache = years;
@@ -294,8 +294,9 @@ class OfficialWorkingCalendar implements WorkingCalendar {
             throw new CalendarArgumentException("A date is required");
         }
         if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-            throw new CalendarArgumentException("Date must be between " + FIRST_YEAR + "-01-01 and " + LAST_YEAR
-                    + "-12-31, got " + date + " (ngày phải trong khoảng 1900-2100)");
+            throw new CalendarArgumentException("Ngày phải trong khoảng " + FIRST_YEAR + "-" + LAST_YEAR
+                    + " (date must be between " + FIRST_YEAR + "-01-01 and " + LAST_YEAR + "-12-31, got " + date
+                    + ")");
         }
         return date;
     }

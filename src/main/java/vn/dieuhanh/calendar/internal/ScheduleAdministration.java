@@ -98,14 +98,14 @@ class ScheduleAdministration {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new CalendarArgumentException("A reason for the change is required (cần nêu lý do thay đổi)");
+            throw new CalendarArgumentException("Cần nêu lý do thay đổi (a reason for the change is required)");
         }
     }
 
     private static int checkedYear(int year) {
         if (year < LunarCalendar.FIRST_YEAR || year > LunarCalendar.LAST_YEAR) {
-            throw new CalendarArgumentException("Year must be between 1900 and 2100, got " + year
-                    + " (năm phải trong khoảng 1900-2100)");
+            throw new CalendarArgumentException("Năm phải trong khoảng 1900-2100 (year must be between 1900 and 2100, got "
+                    + year + ")");
         }
         return year;
     }

@@ -34,8 +34,8 @@ class VietnameseLunarCalendar implements LunarCalendar {
     @Override
     public LunarDate toLunar(LocalDate solarDate) {
         if (solarDate == null || solarDate.isBefore(FIRST_SOLAR_DATE) || solarDate.isAfter(LAST_SOLAR_DATE)) {
-            throw new CalendarArgumentException("Date must be between " + FIRST_SOLAR_DATE + " and "
-                    + LAST_SOLAR_DATE + ", got " + solarDate + " (ngày phải trong khoảng 1900-2100)");
+            throw new CalendarArgumentException("Ngày phải trong khoảng 1900-2100 (date must be between " + FIRST_SOLAR_DATE
+                    + " and " + LAST_SOLAR_DATE + ", got " + solarDate + ")");
         }
         long epochDay = solarDate.toEpochDay();
         LunarYearTable table = table(solarDate.getYear());
@@ -52,15 +52,15 @@ class VietnameseLunarCalendar implements LunarCalendar {
         LunarYearTable table = table(checkedYear(lunarDate.year()));
         int index = table.indexOf(lunarDate.month(), lunarDate.leap());
         if (index < 0) {
-            throw new CalendarArgumentException("Lunar year " + lunarDate.year() + " has no leap month "
-                    + lunarDate.month() + " (năm âm lịch " + lunarDate.year() + " không có tháng "
-                    + lunarDate.month() + " nhuận)");
+            throw new CalendarArgumentException("Năm âm lịch " + lunarDate.year() + " không có tháng "
+                    + lunarDate.month() + " nhuận (lunar year " + lunarDate.year() + " has no leap month "
+                    + lunarDate.month() + ")");
         }
         int length = table.lengthOfMonth(index);
         if (lunarDate.day() > length) {
-            throw new CalendarArgumentException("Lunar " + (lunarDate.leap() ? "leap " : "") + "month "
-                    + lunarDate.month() + " of " + lunarDate.year() + " has only " + length + " days, got day "
-                    + lunarDate.day() + " (tháng này chỉ có " + length + " ngày)");
+            throw new CalendarArgumentException("Tháng này chỉ có " + length + " ngày (lunar " + (lunarDate.leap() ? "leap " : "")
+                    + "month " + lunarDate.month() + " of " + lunarDate.year() + " has only " + length
+                    + " days, got day " + lunarDate.day() + ")");
         }
         return LocalDate.ofEpochDay(table.month(index).firstEpochDay() + lunarDate.day() - 1);
     }
@@ -96,8 +96,8 @@ class VietnameseLunarCalendar implements LunarCalendar {
 
     private static int checkedYear(int lunarYear) {
         if (lunarYear < FIRST_YEAR || lunarYear > LAST_YEAR) {
-            throw new CalendarArgumentException("Year must be between " + FIRST_YEAR + " and " + LAST_YEAR
-                    + ", got " + lunarYear + " (năm phải trong khoảng 1900-2100)");
+            throw new CalendarArgumentException("Năm phải trong khoảng 1900-2100 (year must be between " + FIRST_YEAR + " and "
+                    + LAST_YEAR + ", got " + lunarYear + ")");
         }
         return lunarYear;
     }

@@ -33,8 +33,8 @@ public class DmnReminderPolicies implements ReminderPolicies {
         DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(DECISION_KEY, inputs);
         DmnDecisionRuleResult rule = result.getFirstResult();
         if (rule == null) {
-            throw new IllegalStateException("The decision table " + DECISION_KEY + " has no rule for urgency "
-                    + urgency + " and source " + source + " (bảng chính sách nhắc việc thiếu quy tắc)");
+            throw new IllegalStateException("Bảng chính sách nhắc việc thiếu quy tắc (the decision table " + DECISION_KEY
+                    + " has no rule for urgency " + urgency + " and source " + source + ")");
         }
         try {
             return new ReminderPolicy(Arrays.asList(optionalNumber(rule, OUT_FIRST_REMINDER_PERCENT),

@@ -9,7 +9,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import vn.dieuhanh.assignment.FormOptions;
+import vn.dieuhanh.assignment.Urgency;
+import vn.dieuhanh.assignment.WorkSource;
+import vn.dieuhanh.calendar.VietnameseDates;
+import vn.dieuhanh.directive.DirectiveHandlingProcess;
+import vn.dieuhanh.organisation.Unit;
+import vn.dieuhanh.platform.TaskTexts;
 import vn.dieuhanh.directive.DocumentAcknowledgementProcess;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.platform.EngineAsSystem;
@@ -35,7 +42,56 @@ class DirectiveDelegates {
             history.grant(execution.getProcessInstanceId(), List.of(Roles.CITY_OFFICE),
                     Optional.ofNullable(loggedIn(execution)).stream().toList());
             vars.registered(id, unitOptions(directory));
+            // Cockpit finds the directive by its number; the key comes from the record, whatever the start said
+            DirectiveRepository.DirectiveRecord record = directives.find(id);
+            execution.setProcessBusinessKey(record.documentNumber());
+            execution.setVariable(DirectiveHandlingProcess.VAR_DOCUMENT_NUMBER, record.documentNumber());
         };
+    }
+
+    /**
+     * Names the directive's own tasks and the acknowledgements of informed units after the directive, from its record
+     * (the acknowledgement finds it through the calling instance): "Phân công: Về chỉnh trang vỉa hè (512/UBND-ĐT)",
+     * with source, dates, urgency and deadline in the description. The model's name stays the analysts' label; an
+     * acknowledgement started on its own keeps it.
+     */
+    @Bean
+    TaskListener nameDirectiveTask(DirectiveRepository repository, OrganisationDirectory directory) {
+        return task -> {
+            DelegateExecution execution = task.getExecution();
+            boolean acknowledgement = DocumentAcknowledgementProcess.TASK_ACKNOWLEDGE_DOCUMENT
+                    .equals(task.getTaskDefinitionKey());
+            String directiveInstance = !acknowledgement ? task.getProcessInstanceId()
+                    : execution.getProcessInstance().getSuperExecution() == null ? null
+                    : execution.getProcessInstance().getSuperExecution().getProcessInstanceId();
+            Optional<DirectiveRepository.DirectiveRecord> found = directiveInstance == null ? Optional.empty()
+                    : repository.findByProcessInstance(directiveInstance);
+            if (found.isEmpty()) {
+                return;
+            }
+            DirectiveRepository.DirectiveRecord directive = found.get();
+            String verb = switch (task.getTaskDefinitionKey()) {
+                case DirectiveHandlingProcess.TASK_ASSIGN_DIRECTIVE -> "Phân công";
+                case DirectiveHandlingProcess.TASK_DECIDE_ON_OPEN_WORK -> "Kết thúc chỉ đạo";
+                default -> "Xác nhận đã nhận";
+            };
+            String recipient = acknowledgement && task.getVariable(DocumentAcknowledgementProcess.VAR_RECIPIENT_UNIT)
+                    instanceof String unit ? directory.unit(unit).map(Unit::name).orElse(unit) : null;
+            task.setName(TaskTexts.name(verb, directive.summary(), directive.documentNumber()));
+            task.setDescription(TaskTexts.description(
+                    "Đơn vị nhận để biết", recipient,
+                    "Số, ký hiệu", directive.documentNumber(),
+                    "Nguồn", WorkSource.valueOf(directive.source()).label(),
+                    "Ban hành ngày", date(directive.issuedOn()),
+                    "Vào sổ ngày", date(directive.receivedOn()),
+                    "Độ khẩn", directive.urgency() == null ? null : Urgency.valueOf(directive.urgency()).label(),
+                    "Hạn đơn vị chủ trì", directive.deadline() == null ? null
+                            : VietnameseDates.deadline(directive.deadline())));
+        };
+    }
+
+    private static String date(java.time.LocalDate date) {
+        return date == null ? null : date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     @Bean

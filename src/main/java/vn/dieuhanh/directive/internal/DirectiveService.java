@@ -68,7 +68,7 @@ class DirectiveService {
         InputLimits.text(r.summary(), "summary", InputLimits.TITLE, false);
         InputLimits.text(r.attachmentRef(), "attachmentRef", 1000, false);
         if (r.issuedOn() == null) {
-            throw new AssignmentInputException("issuedOn (ngày ban hành) is required");
+            throw new AssignmentInputException("Chưa nhập ngày ban hành (issuedOn is required)");
         }
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         LocalDate receivedOn = r.receivedOn() != null ? r.receivedOn() : today;
@@ -105,7 +105,7 @@ class DirectiveService {
     /** Checks a plan completely before anything is created; returns the lead deadline. */
     Map<String, OffsetDateTime> validate(DirectivePlan plan) {
         Instant now = clock.instant();
-        require(plan.assignedBy(), "the assigning leader");
+        require(plan.assignedBy(), "assignedBy (lãnh đạo phân công)");
         require(plan.leadUnit(), "leadUnit (đơn vị chủ trì)");
         knownUnit(plan.leadUnit());
         Map<String, OffsetDateTime> result = new LinkedHashMap<>();
@@ -115,20 +115,22 @@ class DirectiveService {
         for (DirectivePlan.Coordination coordination : plan.coordinating()) {
             knownUnit(coordination.unitCode());
             if (coordination.unitCode().equals(plan.leadUnit())) {
-                throw new AssignmentInputException("Unit '" + coordination.unitCode() + "' cannot be both lead and "
-                        + "coordinating (một đơn vị không thể vừa chủ trì vừa phối hợp)");
+                throw new AssignmentInputException("Một đơn vị không thể vừa chủ trì vừa phối hợp: '" + coordination.unitCode()
+                        + "' (unit '" + coordination.unitCode() + "' cannot be both lead and coordinating)");
             }
             if (!seen.add(coordination.unitCode())) {
                 throw new AssignmentInputException("Unit '" + coordination.unitCode() + "' is listed twice");
             }
             if (coordination.workingDays() == null && coordination.date() == null) {
-                throw new AssignmentInputException("Coordinating unit '" + coordination.unitCode()
-                        + "' needs its own deadline (hạn phối hợp)");
+                throw new AssignmentInputException("Đơn vị phối hợp '" + coordination.unitCode()
+                        + "' cần hạn phối hợp riêng (coordinating unit '" + coordination.unitCode()
+                        + "' needs its own deadline)");
             }
             OffsetDateTime deadline = deadlines.resolve(coordination.workingDays(), coordination.date(), now);
             if (!deadline.isBefore(leadDeadline)) {
-                throw new AssignmentInputException("The deadline of coordinating unit '" + coordination.unitCode()
-                        + "' must be earlier than the lead unit's (hạn phối hợp phải trước hạn chủ trì)");
+                throw new AssignmentInputException("Hạn phối hợp của đơn vị '" + coordination.unitCode()
+                        + "' phải trước hạn chủ trì (the deadline of coordinating unit '" + coordination.unitCode()
+                        + "' must be earlier than the lead unit's)");
             }
             result.put(coordination.unitCode(), deadline);
         }
@@ -160,6 +162,10 @@ class DirectiveService {
         }
         repository.markAssigned(directiveId, plan.assignedBy(), leadDeadline);
         return new PlannedAssignments(leadId, coordinatingIds, leadDeadline);
+    }
+
+    DirectiveRepository.DirectiveRecord find(String directiveId) {
+        return repository.find(directiveId).orElseThrow(() -> new IllegalStateException("No directive " + directiveId));
     }
 
     /** The directive a {@code directive-handling} instance handles: from the table, never from its variables. */
@@ -285,13 +291,17 @@ class DirectiveService {
 
     private void knownUnit(String code) {
         if (code == null || directory.unit(code).isEmpty()) {
-            throw new AssignmentInputException("Unknown unit '" + code + "' (không có đơn vị này)");
+            throw new AssignmentInputException("Không có đơn vị '" + code + "' (unknown unit '" + code + "')");
         }
     }
 
     private static void require(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new AssignmentInputException(what + " is required");
+            int paren = what.indexOf(" (");
+            // "field (nhãn)": Vietnamese first, the field's name in parentheses
+            throw new AssignmentInputException(paren < 0 ? "Thiếu " + what + " (" + what + " is required)"
+                    : "Chưa nhập " + what.substring(paren + 2, what.length() - 1) + " ("
+                    + what.substring(0, paren) + " is required)");
         }
     }
 }

@@ -35,11 +35,11 @@ public class CatalogueImporter {
             Optional<CatalogueRepository.VersionRow> existing = repository.version(file.version());
             if (existing.isPresent()) {
                 if (!existing.get().checksum().equals(file.checksum())) {
-                    throw new IllegalStateException("Indicator catalogue version " + file.version() + " ("
-                            + file.source() + ") was changed after it was released. Released versions are kept "
-                            + "unchanged because reports refer to them: restore the file and put the changes in a "
-                            + "new version file, e.g. catalogue-" + file.version() + "1.csv or a higher number "
-                            + "(danh mục chỉ tiêu đã ban hành không được sửa, hãy tạo phiên bản mới)");
+                    throw new IllegalStateException("Danh mục chỉ tiêu đã ban hành không được sửa, hãy tạo phiên bản mới "
+                            + "(indicator catalogue version " + file.version() + ", " + file.source()
+                            + ", was changed after it was released. Released versions are kept unchanged because "
+                            + "reports refer to them: restore the file and put the changes in a new version file, "
+                            + "e.g. catalogue-" + file.version() + "1.csv or a higher number)");
                 }
                 continue;
             }

@@ -36,8 +36,8 @@ class ExplanationController {
             String own = caller.unitCode().orElseThrow(() -> new Forbidden(
                     "Only officials of a unit, leaders, analysts and administrators see explanation requests"));
             if (unit != null && !unit.equals(own)) {
-                throw new Forbidden("You may see only your own unit's explanation requests (chỉ xem được yêu cầu "
-                        + "giải trình của đơn vị mình)");
+                throw new Forbidden("Chỉ xem được yêu cầu giải trình của đơn vị mình (you may see only your own "
+                        + "unit's explanation requests)");
             }
             unitFilter = own;
         }

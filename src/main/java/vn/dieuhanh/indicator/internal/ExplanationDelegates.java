@@ -6,10 +6,13 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.dieuhanh.calendar.VietnameseDates;
+import vn.dieuhanh.indicator.ReportingPeriod;
+import vn.dieuhanh.platform.TaskTexts;
 
 /**
  * The service tasks of {@code explanation-request}, one bean each. "Ghi nhận nội dung giải trình" and "Ghi nhận kết
@@ -42,6 +45,39 @@ class ExplanationDelegates {
                 execution.setVariable(VAR_EXPLANATION, null);
                 execution.setVariable(VAR_REVIEW_NOTE, null);
             });
+        };
+    }
+
+    /**
+     * Names the explanation and review tasks after the request, from its record (found by the business key the
+     * application gives the instance, since the first task exists before the instance is attached to the request):
+     * "Giải trình chỉ tiêu: Tốc độ tăng GRDP, Quý I/2026 (Phường Bàn Cờ)", with round, question and deadline in the
+     * description. The model's name stays the analysts' label.
+     */
+    @Bean
+    TaskListener nameExplanationTask(ExplanationRequests requests) {
+        return task -> {
+            String key = task.getExecution().getProcessBusinessKey();
+            Optional<ExplanationRequests.View> found = key == null ? Optional.empty() : requests.get(key)
+                    .filter(view -> view.processInstanceId() == null
+                            || view.processInstanceId().equals(task.getProcessInstanceId()));
+            if (found.isEmpty()) {
+                return;
+            }
+            ExplanationRequests.View request = found.get();
+            String period = request.period() == null || request.period().isBlank() ? null
+                    : ReportingPeriod.parse(request.period()).vietnameseLabel();
+            String indicator = request.indicatorName() != null ? request.indicatorName() : request.indicatorCode();
+            String unit = request.unitName() != null ? request.unitName() : request.unitCode();
+            String verb = TASK_REVIEW.equals(task.getTaskDefinitionKey()) ? "Xem xét giải trình" : "Giải trình chỉ tiêu";
+            task.setName(TaskTexts.name(verb, period == null ? indicator : indicator + ", " + period, unit));
+            task.setDescription(TaskTexts.description(
+                    "Đơn vị", unit,
+                    "Chỉ tiêu", indicator + " (" + request.indicatorCode() + ")",
+                    "Kỳ", period,
+                    "Lần yêu cầu", String.valueOf(request.round()),
+                    "Hạn giải trình", request.deadlineText(),
+                    "Nội dung yêu cầu", request.question()));
         };
     }
 

@@ -107,7 +107,7 @@ public class ExplanationRequests {
                 new IndicatorNotFound("Không có chỉ tiêu " + request.indicatorCode() + " trong danh mục phiên bản "
                         + version));
         if (request.unitCode() == null || request.unitCode().isBlank()) {
-            throw new InvalidRequest("unitCode is required (chưa chọn đơn vị giải trình)");
+            throw new InvalidRequest("Chưa chọn đơn vị giải trình (unitCode is required)");
         }
         Unit unit = directory.unit(request.unitCode()).orElseThrow(() ->
                 new InvalidRequest("Không tìm thấy đơn vị '" + request.unitCode() + "'"));
@@ -126,8 +126,8 @@ public class ExplanationRequests {
         String question = text("question (nội dung yêu cầu giải trình)", request.question());
         if (request.workingDays() == null || request.workingDays() < 1
                 || request.workingDays() > MAX_WORKING_DAYS) {
-            throw new InvalidRequest("workingDays must be 1 to " + MAX_WORKING_DAYS + " (thời hạn giải trình tính "
-                    + "bằng ngày làm việc)");
+            throw new InvalidRequest("Thời hạn giải trình tính bằng ngày làm việc, từ 1 đến " + MAX_WORKING_DAYS
+                    + " (workingDays must be 1 to " + MAX_WORKING_DAYS + ")");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime deadline = calendar.deadlineAfterWorkingDays(now.toInstant(), request.workingDays());
@@ -271,10 +271,10 @@ public class ExplanationRequests {
 
     private static String text(String what, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequest(what + " is required (chưa nhập nội dung)");
+            throw new InvalidRequest("Chưa nhập nội dung: " + what);
         }
         if (value.length() > MAX_TEXT) {
-            throw new InvalidRequest(what + ": at most " + MAX_TEXT + " characters (tối đa " + MAX_TEXT + " ký tự)");
+            throw new InvalidRequest("Tối đa " + MAX_TEXT + " ký tự: " + what);
         }
         return value.strip();
     }

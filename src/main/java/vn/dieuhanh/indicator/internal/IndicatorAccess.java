@@ -33,7 +33,7 @@ class IndicatorAccess {
     Caller caller() {
         Authentication authentication = identity.getCurrentAuthentication();
         if (authentication == null || authentication.getUserId() == null) {
-            throw new Forbidden("Not authenticated (chưa đăng nhập)");
+            throw new Forbidden("Chưa đăng nhập (not authenticated)");
         }
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         Optional<Official> official = directory.official(authentication.getUserId());

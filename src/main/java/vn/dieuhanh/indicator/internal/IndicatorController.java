@@ -187,8 +187,8 @@ class IndicatorController {
                                                                 @Valid @RequestBody ExplanationBody body) {
         IndicatorAccess.Caller caller = access.caller();
         if (!caller.privileged()) {
-            throw new Forbidden("Only City PC leaders, analysts and administrators may request an explanation "
-                    + "(chỉ lãnh đạo UBND Thành phố, chuyên viên phân tích và quản trị viên được yêu cầu giải trình)");
+            throw new Forbidden("Chỉ lãnh đạo UBND Thành phố, chuyên viên phân tích và quản trị viên được yêu cầu giải trình "
+                    + "(only City PC leaders, analysts and administrators may request an explanation)");
         }
         if (body == null) {
             throw new ExplanationRequests.InvalidRequest("A JSON body {unitCode, period, question, workingDays} is "

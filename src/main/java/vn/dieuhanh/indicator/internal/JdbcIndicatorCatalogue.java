@@ -37,7 +37,7 @@ public class JdbcIndicatorCatalogue implements IndicatorCatalogue {
     @Override
     public String currentVersion() {
         return repository.latestVersion().orElseThrow(() -> new IllegalStateException(
-                "No indicator catalogue has been imported (chưa có danh mục chỉ tiêu)"));
+                "Chưa có danh mục chỉ tiêu (no indicator catalogue has been imported)"));
     }
 
     /** Every imported version, newest first. */

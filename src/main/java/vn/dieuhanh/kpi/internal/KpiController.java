@@ -155,8 +155,8 @@ class KpiController {
         }
         String unitCode = waivers.unitOf(request.ledgerId());
         if (!mayWaive(caller, unitCode)) {
-            throw new Forbidden("Only City PC leaders, the unit's head or administrators may waive (không có quyền "
-                    + "miễn trừ)");
+            throw new Forbidden("Không có quyền miễn trừ (only City PC leaders, the unit's head or administrators "
+                    + "may waive)");
         }
         return waivers.waive(request.ledgerId(), request.reason(), caller.getUserId());
     }

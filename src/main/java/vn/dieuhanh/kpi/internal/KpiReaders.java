@@ -65,15 +65,15 @@ class KpiReaders {
 
     void checkUnitRanking(Reader reader) {
         if (!reader.citywide() && !reader.leadsUnit()) {
-            throw new Forbidden("The unit ranking is for City PC leaders, the Office and unit heads "
-                    + "(chỉ lãnh đạo mới xem được bảng xếp hạng đơn vị)");
+            throw new Forbidden("Chỉ lãnh đạo mới xem được bảng xếp hạng đơn vị (the unit ranking is for City PC "
+                    + "leaders, the Office and unit heads)");
         }
     }
 
     void checkUnit(Reader reader, String unitCode) {
         if (!reader.citywide() && !reader.belongsTo(unitCode)) {
-            throw new Forbidden("Only the unit's own officials and City PC leaders see the unit's score "
-                    + "(không có quyền xem điểm của đơn vị khác)");
+            throw new Forbidden("Không có quyền xem điểm của đơn vị khác (only the unit's own officials and City PC "
+                    + "leaders see the unit's score)");
         }
     }
 
@@ -88,8 +88,8 @@ class KpiReaders {
         if (reader.leadsUnit() && (requestedUnit == null || reader.leads(requestedUnit))) {
             return Optional.of(reader.official().unitCode());
         }
-        throw new Forbidden("Officials' scores are personal: only their unit's head and deputies and "
-                + "City PC leaders see them (điểm của cán bộ chỉ lãnh đạo đơn vị được xem)");
+        throw new Forbidden("Điểm của cán bộ chỉ lãnh đạo đơn vị được xem (officials' scores are personal: only "
+                + "their unit's head and deputies and City PC leaders see them)");
     }
 
     void checkOfficial(Reader reader, String userId) {
@@ -98,8 +98,8 @@ class KpiReaders {
         }
         String unitOfOfficial = directory.official(userId).map(Official::unitCode).orElse(null);
         if (unitOfOfficial == null || !reader.leads(unitOfOfficial)) {
-            throw new Forbidden("Officials' scores are personal: only the official, their unit's head "
-                    + "and deputies and City PC leaders see them (không có quyền xem điểm của cán bộ này)");
+            throw new Forbidden("Không có quyền xem điểm của cán bộ này (officials' scores are personal: only the "
+                    + "official, their unit's head and deputies and City PC leaders see them)");
         }
     }
 }

@@ -96,8 +96,8 @@ public class KpiRules {
             inputs.put("completedItems", completedItems);
             Object value = DeployedDecisions.value(criterionScore, inputs);
             if (!(value instanceof Number)) {
-                throw new IllegalStateException("The decision " + CRITERION_SCORE + " gave no number for " + inputs
-                        + " (công thức tính điểm tiêu chí không cho kết quả)");
+                throw new IllegalStateException("Công thức tính điểm tiêu chí không cho kết quả (the decision " + CRITERION_SCORE
+                        + " gave no number for " + inputs + ")");
             }
             return new BigDecimal(value.toString());
         }

@@ -45,7 +45,7 @@ public class KpiWaivers {
     @Transactional(readOnly = true)
     public String unitOf(long ledgerId) {
         return ledger.get(ledgerId).map(LedgerRow::unitCode).orElseThrow(() ->
-                new RowNotFound("No KPI ledger row " + ledgerId + " (không có dòng sổ điểm này)"));
+                new RowNotFound("Không có dòng sổ điểm " + ledgerId + " (no KPI ledger row " + ledgerId + ")"));
     }
 
     public LedgerRow waive(long ledgerId, String reason, String actor) {
@@ -53,16 +53,16 @@ public class KpiWaivers {
             throw new WaiverRejected("Nêu nguyên nhân khách quan để miễn trừ (a reason is required)");
         }
         LedgerRow row = ledger.get(ledgerId).orElseThrow(() ->
-                new RowNotFound("No KPI ledger row " + ledgerId + " (không có dòng sổ điểm này)"));
+                new RowNotFound("Không có dòng sổ điểm " + ledgerId + " (no KPI ledger row " + ledgerId + ")"));
         if (!row.kind().waivable()) {
-            throw new WaiverRejected("Only late items can be waived, not " + row.kind()
-                    + " (chỉ miễn trừ việc trễ hạn)");
+            throw new WaiverRejected("Chỉ miễn trừ việc trễ hạn (only late items can be waived, not " + row.kind()
+                    + ")");
         }
         String key = "waiver:" + ledgerId;
         Instant now = clock.instant();
         if (!ledger.insert(key, LedgerKind.WAIVER, row.itemId(), row.unitCode(), row.official(), now, ledgerId, actor,
                 reason.trim())) {
-            throw new AlreadyWaived("KPI ledger row " + ledgerId + " is already waived (đã được miễn trừ)");
+            throw new AlreadyWaived("Dòng sổ điểm " + ledgerId + " đã được miễn trừ (KPI ledger row " + ledgerId + " is already waived)");
         }
         return ledger.byKey(key).orElseThrow();
     }

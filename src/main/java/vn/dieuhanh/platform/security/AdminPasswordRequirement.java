@@ -50,8 +50,9 @@ public class AdminPasswordRequirement implements EnvironmentPostProcessor {
         }
         List<String> violations = violations(password, adminUser(environment, password));
         if (!violations.isEmpty()) {
-            throw new AdminPasswordRefused("Refusing to start: DIEUHANH_ADMIN_PASSWORD does not satisfy the password "
-                    + "policy: " + String.join(", ", violations) + " (mật khẩu quản trị không đạt chính sách mật khẩu)");
+            throw new AdminPasswordRefused("Mật khẩu quản trị không đạt chính sách mật khẩu, không khởi động (refusing to start: "
+                    + "DIEUHANH_ADMIN_PASSWORD does not satisfy the password policy: " + String.join(", ", violations)
+                    + ")");
         }
     }
 

@@ -56,8 +56,8 @@ class AdminPasswordRequirementTest {
         MockEnvironment environment = production(password.strip());
         assertThatThrownBy(() -> requirement.postProcessEnvironment(environment, null))
                 .isInstanceOf(AdminPasswordRefused.class)
-                .hasMessageStartingWith("Refusing to start: DIEUHANH_ADMIN_PASSWORD does not satisfy the password "
-                        + "policy: ")
+                .hasMessageStartingWith("Mật khẩu quản trị không đạt chính sách mật khẩu, không khởi động (refusing to "
+                        + "start: DIEUHANH_ADMIN_PASSWORD does not satisfy the password policy: ")
                 .hasMessageContaining(rule)
                 .hasMessageNotContaining(password.strip())
                 .message().doesNotContain("\n");
@@ -86,7 +86,8 @@ class AdminPasswordRequirementTest {
                 "--logging.structured.format.console=", "--spring.datasource.url=jdbc:postgresql://nowhere/none"))
                 .isInstanceOf(AdminPasswordRefused.class);
         assertThat(output.getAll())
-                .contains("Refusing to start: DIEUHANH_ADMIN_PASSWORD does not satisfy the password policy: "
+                .contains("Mật khẩu quản trị không đạt chính sách mật khẩu, không khởi động (refusing to start: "
+                        + "DIEUHANH_ADMIN_PASSWORD does not satisfy the password policy: "
                         + "at least 1 upper-case letter(s), at least 1 digit(s)")
                 .doesNotContain("\tat ");
     }

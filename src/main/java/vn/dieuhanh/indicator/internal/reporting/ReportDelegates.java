@@ -22,6 +22,7 @@ import vn.dieuhanh.indicator.internal.reporting.ReportingRepository.Value;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.platform.HistoryReadGrants;
+import vn.dieuhanh.platform.TaskTexts;
 
 /**
  * The report process's steps, by bean name: {@code ${openIndicatorReport}} (service task), {@code ${offerReportFields}}
@@ -59,6 +60,31 @@ class ReportDelegates {
             Report report = reportOf(reports, task.getExecution());
             task.setVariables(ReportFormFields.toVariables(reports.indicators(report),
                     reports.latestValues(report.id())));
+        };
+    }
+
+    /**
+     * Names the fill-in, review and correction tasks after the report, from its record: "Lập báo cáo chỉ tiêu: Quý
+     * I/2026 (Phường Bàn Cờ)", with unit, period and due date in the description. The model's name stays the
+     * analysts' label.
+     */
+    @Bean
+    TaskListener nameReportTask(ReportService reports, OrganisationDirectory directory) {
+        return task -> {
+            Report report = reportOf(reports, task.getExecution());
+            String unitName = directory.unit(report.unitCode()).map(u -> u.name()).orElse(report.unitCode());
+            String period = ReportingPeriod.parse(report.period()).vietnameseLabel();
+            String verb = switch (task.getTaskDefinitionKey()) {
+                case TASK_REVIEW_REPORT -> "Duyệt báo cáo chỉ tiêu";
+                case IndicatorReportCorrectionProcess.TASK_REVIEW_CORRECTION -> "Duyệt đính chính báo cáo chỉ tiêu";
+                default -> "Lập báo cáo chỉ tiêu";
+            };
+            task.setName(TaskTexts.name(verb, period, unitName));
+            task.setDescription(TaskTexts.description(
+                    "Đơn vị", unitName,
+                    "Kỳ báo cáo", period,
+                    "Hạn nộp", report.dueAt() == null ? null
+                            : VietnameseDates.deadline(report.dueAt().atOffset(ZoneOffset.UTC))));
         };
     }
 
