@@ -110,7 +110,7 @@ class TasklistBrowserTest {
         // The official: the task is in his list; submitted empty, form-js says in Vietnamese what is missing.
         WebDriver officer = browser();
         login(officer, OFFICER);
-        openTask(officer, "Xử lý nhiệm vụ");
+        openTask(officer, "Xử lý: Kiểm tra an toàn thực phẩm chợ Bến Thành");
         assertNoEnglish(officer, "Tasklist, task open");
         click(officer, completeButton(officer));
         WebElement error = new WebDriverWait(officer, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
@@ -140,7 +140,7 @@ class TasklistBrowserTest {
         // form-js debounces typing; leaving the field (Tab) hands the text to the form before "Hoàn thành"
         summary.sendKeys(result, Keys.TAB);
         click(officer, completeButton(officer));
-        awaitTaskGone(officer, "Xử lý nhiệm vụ");
+        awaitTaskGone(officer, "Xử lý: Kiểm tra an toàn thực phẩm chợ Bến Thành");
         pageTexts.put("officer after completing", bodyText(officer));
         try {
             awaitOpenTask(http, assignmentId, "Task_ReviewResult", LEADER);
@@ -151,11 +151,11 @@ class TasklistBrowserTest {
         // The leader who assigned it reviews the result and accepts it.
         WebDriver leader = browser();
         login(leader, LEADER);
-        openTask(leader, "Xem xét kết quả thực hiện");
+        openTask(leader, "Xem xét kết quả: Kiểm tra an toàn thực phẩm chợ Bến Thành");
         assertNoEnglish(leader, "Tasklist, review task open");
         chooseRadio(leader, "Chấp nhận kết quả");
         click(leader, completeButton(leader));
-        awaitTaskGone(leader, "Xem xét kết quả thực hiện");
+        awaitTaskGone(leader, "Xem xét kết quả: Kiểm tra an toàn thực phẩm chợ Bến Thành");
 
         JsonNode detail = Awaitility.await().atMost(WAIT).until(
                 () -> http.getJson("/api/assignments/" + assignmentId, LEADER, PASSWORD),
