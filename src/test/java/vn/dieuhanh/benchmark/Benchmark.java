@@ -327,6 +327,21 @@ public final class Benchmark {
         r.put("(a) starts/s ÷ TPC-B tps", String.format(Locale.ROOT, "%.4f (1 : %.0f)", perSecond / tpcb, tpcb / perSecond));
     }
 
+    /** Polls the database every 100 ms until {@code done} or the deadline (then the caller reports what is left). */
+    static void pollUntil(long deadlineNanos, java.util.concurrent.Callable<Boolean> done) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return;
+        }
+        try {
+            org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(100))
+                    .pollInterval(java.time.Duration.ofMillis(100)).atMost(java.time.Duration.ofNanos(remaining))
+                    .until(done);
+        } catch (org.awaitility.core.ConditionTimeoutException notDrainedInTime) {
+            // reported by the caller as "not drained in N s, M left"
+        }
+    }
+
     // ---- (b) asynchronous continuations left by the starts ----
 
     void asyncDrain(DataSource db, Map<String, String> r) throws Exception {
@@ -335,11 +350,8 @@ public final class Benchmark {
         long began = System.nanoTime();
         long executedBefore = queryLong(db, "SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 2");
         long deadline = began + drainTimeoutSeconds * 1_000_000_000L;
-        long left = queue;
-        while (left > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            left = queryLong(db, queued);
-        }
+        pollUntil(deadline, () -> queryLong(db, queued) == 0);
+        long left = queryLong(db, queued);
         double elapsed = (System.nanoTime() - began) / 1e9;
         long executed = queryLong(db, "SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 2") - executedBefore;
         r.put("(b) async jobs queued when the start phase ends", String.valueOf(queue));
@@ -492,15 +504,16 @@ public final class Benchmark {
             long deadline = due + drainTimeoutSeconds * 1_000_000_000L;
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM act_ru_job WHERE id_ = ANY (?)")) {
                 s.setArray(1, array);
-                long left = ids.size();
-                while (left > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
+                long dueAt = due;
+                pollUntil(deadline, () -> {
+                    long left;
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
                         left = rs.getLong(1);
                     }
-                    curve.add(new long[]{System.nanoTime() - due, left});
-                }
+                    curve.add(new long[]{System.nanoTime() - dueAt, left});
+                    return left == 0;
+                });
             }
         }
         long left = curve.isEmpty() ? ids.size() : curve.get(curve.size() - 1)[1];

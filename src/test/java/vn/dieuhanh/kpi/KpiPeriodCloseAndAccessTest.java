@@ -164,7 +164,7 @@ class KpiPeriodCloseAndAccessTest {
         assertThat(status("/api/kpi/units?period=" + MAY, X)).isEqualTo(403);
         assertThat(status("/api/kpi/units.xlsx?period=" + MAY, X)).isEqualTo(403);
         HttpResponse<String> denied = http.get("/api/kpi/officials/" + Y + "?period=" + MAY, X, PASSWORD);
-        assertThat(denied.body()).contains("không có quyền xem điểm của cán bộ này");
+        assertThat(denied.body()).contains("Không có quyền xem điểm của cán bộ này");
     }
 
     @Test
