@@ -40,7 +40,7 @@ public class AlertSchedule {
     public static final LocalTime DEFAULT_ALERT_TIME = LocalTime.of(8, 0);
 
     /** Instant, then kind: the order in which alerts are sent. */
-    public static final Comparator<DeadlineAlert> SENDING_ORDER =
+    private static final Comparator<DeadlineAlert> SENDING_ORDER =
             Comparator.comparing(DeadlineAlert::at).thenComparing(DeadlineAlert::kind);
 
     private final WorkingCalendar calendar;
@@ -120,9 +120,12 @@ public class AlertSchedule {
                 result.add(alert);
             }
         }
-        LocalDate day = localDate(deadline);
-        for (int k = 1; k <= lastOverdueDay(policy, Integer.MAX_VALUE); k++) {
-            day = calendar.addWorkingDays(day, 1);
+        // from the overdue day of "from" on (days before it lie before "from"), not walking from the deadline: the
+        // watcher asks this twice per alert, and work overdue for months has hundreds of overdue days
+        int first = Math.max(1, calendar.workingDaysBetween(deadline, from));
+        LocalDate day = calendar.addWorkingDays(localDate(deadline), first);
+        for (int k = first; k <= lastOverdueDay(policy, Integer.MAX_VALUE);
+             k++, day = calendar.addWorkingDays(day, 1)) {
             if (at(day).isAfter(to)) {
                 break;
             }

@@ -101,6 +101,20 @@ class AlertScheduleTest {
     }
 
     @Test
+    void aWindowMonthsIntoTheOverduePeriodHoldsTheSameAlertsAsTheWholeScheduleThere() {
+        Instant assigned = at("2026-02-10T09:00:00");
+        Instant deadline = at("2026-03-03T23:59:59");
+        Instant end = at("2026-09-30T23:00:00");
+        List<DeadlineAlert> whole = schedule.between(assigned, deadline, DEFAULT, assigned, end);
+        for (String from : List.of("2026-06-01T08:00:00", "2026-06-01T08:00:01", "2026-06-06T10:00:00",
+                "2026-09-02T07:59:59")) {
+            Instant start = at(from);
+            assertThat(schedule.between(assigned, deadline, DEFAULT, start, end)).as(from)
+                    .isEqualTo(whole.stream().filter(alert -> !alert.at().isBefore(start)).toList());
+        }
+    }
+
+    @Test
     void whenTheDeadlineMovedNothingIsDueAtThePendingInstant() {
         Instant assigned = at("2026-02-10T09:00:00");
         DeadlineAlert pending = new DeadlineAlert(at("2026-03-04T00:00:00"), OVERDUE, 1);

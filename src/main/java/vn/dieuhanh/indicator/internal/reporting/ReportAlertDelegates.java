@@ -51,8 +51,10 @@ class ReportAlertDelegates {
     }
 
     JavaDelegate selectDue() {
-        return execution -> watch.selectDue(execution, ReportVariables.of(execution).openedAt(),
-                ReportVariables.of(execution).dueAt(), clock.instant());
+        return execution -> {
+            ReportVariables vars = ReportVariables.of(execution);
+            watch.selectDue(execution, vars.openedAt(), vars.dueAt(), clock.instant());
+        };
     }
 
     JavaDelegate sendDue() {
@@ -65,8 +67,10 @@ class ReportAlertDelegates {
     }
 
     JavaDelegate planNext() {
-        return execution -> watch.planAfterSent(execution, ReportVariables.of(execution).openedAt(),
-                ReportVariables.of(execution).dueAt(), clock.instant());
+        return execution -> {
+            ReportVariables vars = ReportVariables.of(execution);
+            watch.planAfterSent(execution, vars.openedAt(), vars.dueAt(), clock.instant());
+        };
     }
 
     /** Versions before the modelled chain: sends what is due and sets the next alert in one step. */
