@@ -28,12 +28,14 @@
       var count = parseInt(event.data, 10);
       if (isNaN(count)) { return; }
       setBadge('unread-badge', count, 'thư chưa đọc');
+      document.body.setAttribute('data-live-unread', String(count));
       document.dispatchEvent(new CustomEvent('dieuhanh:unread', { detail: count }));
     });
     source.addEventListener('work', function (event) {
       var count = parseInt(event.data, 10);
       if (isNaN(count)) { return; }
       setBadge('work-badge', count, 'việc đang chờ');
+      document.body.setAttribute('data-live-work', String(count));
       var notice = document.getElementById('work-changed');
       if (notice && lastWork !== null && count > lastWork) { notice.hidden = false; }
       lastWork = count;
