@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.platform.Conflict;
 import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.platform.Forbidden;
@@ -25,10 +26,12 @@ class AssignmentActions {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final AssignmentRepository repository;
 
     AssignmentActions(AssignmentReadModel readModel, TaskService taskService, RuntimeService runtimeService,
-                      IdentityService identityService) {
+                      IdentityService identityService, AssignmentRepository repository) {
         this.readModel = readModel;
+        this.repository = repository;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -58,6 +61,7 @@ class AssignmentActions {
     }
 
     void review(String assignmentId, boolean accepted, String note) {
+        notOwnSubmission(assignmentId, TrailEventKind.REPORTED);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_RESULT_ACCEPTED, accepted);
         variables.put(VAR_REVIEW_NOTE, note);
@@ -65,10 +69,27 @@ class AssignmentActions {
     }
 
     void decideExtension(String assignmentId, boolean approved, String note) {
+        notOwnSubmission(assignmentId, TrailEventKind.EXTENSION_REQUESTED);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_EXTENSION_APPROVED, approved);
         variables.put(VAR_EXTENSION_DECISION_NOTE, note);
         complete(assignmentId, TASK_REVIEW_EXTENSION, variables);
+    }
+
+    /**
+     * Nobody decides on what they submitted themselves (the rule {@code AssignmentService.requireDecider} enforces in
+     * the engine's transaction), said as such before the step's assignee is compared.
+     */
+    private void notOwnSubmission(String assignmentId, TrailEventKind submitted) {
+        String caller = readModel.caller().userId();
+        AssignmentRecord assignment = readModel.visible(assignmentId)
+                .orElseThrow(() -> new AssignmentNotFound(assignmentId));
+        boolean own = repository.lastEvent(assignment.id(), submitted).map(TrailEvent::actor)
+                .filter(caller::equals).isPresent();
+        if (own && assignment.isOpen()) {
+            throw new AssignmentForbidden("Không được tự xem xét nội dung do chính mình gửi (you cannot decide on "
+                    + "what you submitted yourself)");
+        }
     }
 
     /** Only the assigner (or a city leader, or an administrator) may cancel. */
@@ -96,13 +117,15 @@ class AssignmentActions {
         Task task = taskService.createTaskQuery().processInstanceId(assignment.processInstanceId())
                 .taskDefinitionKey(taskKey).singleResult();
         if (task == null) {
-            throw new AssignmentConflict("The assignment is not waiting for this step now, or it is not yours");
+            throw new AssignmentConflict("Nhiệm vụ hiện không chờ bước này (the assignment is not waiting for this "
+                    + "step now)");
         }
         String caller = readModel.caller().userId();
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), caller);
         } else if (!task.getAssignee().equals(caller)) {
-            throw new AssignmentForbidden("This step is assigned to '" + task.getAssignee() + "'");
+            throw new AssignmentForbidden("Bước này do người khác xử lý: " + task.getAssignee() + " (this step is "
+                    + "assigned to '" + task.getAssignee() + "')");
         }
         taskService.complete(task.getId(), variables);
     }
@@ -111,7 +134,9 @@ class AssignmentActions {
         AssignmentRecord assignment = readModel.visible(assignmentId)
                 .orElseThrow(() -> new AssignmentNotFound(assignmentId));
         if (!assignment.isOpen() || assignment.processInstanceId() == null) {
-            throw new AssignmentConflict("The assignment is " + (assignment.isOpen() ? "not started yet" : "closed"));
+            throw new AssignmentConflict(assignment.isOpen()
+                    ? "Nhiệm vụ chưa bắt đầu xử lý (the assignment is not started yet)"
+                    : "Nhiệm vụ đã kết thúc (the assignment is closed)");
         }
         return assignment;
     }
