@@ -38,12 +38,14 @@ class AssignmentItemController {
     /** The request attribute naming the form being posted, so a refusal is shown next to it. */
     private static final String FORM = AssignmentItemController.class.getName() + ".form";
 
+    private final AssignmentReadModel readModel;
     private final AssignmentItemPages pages;
     private final AssignmentActions actions;
     private final AssignmentConversations conversations;
 
-    AssignmentItemController(AssignmentItemPages pages, AssignmentActions actions,
+    AssignmentItemController(AssignmentReadModel readModel, AssignmentItemPages pages, AssignmentActions actions,
                              AssignmentConversations conversations) {
+        this.readModel = readModel;
         this.pages = pages;
         this.actions = actions;
         this.conversations = conversations;
@@ -59,6 +61,7 @@ class AssignmentItemController {
     String delegate(@PathVariable String id, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String note, HttpServletRequest request, Model model) {
         form(request, "giao-lai");
+        visible(id);
         actions.delegate(id, line(to, "Giao cho", InputLimits.USER_ID), text(note, "Ý kiến chỉ đạo"));
         return done(id, request, model, "Đã giao lại nhiệm vụ.");
     }
@@ -67,6 +70,7 @@ class AssignmentItemController {
     String report(@PathVariable String id, @RequestParam(required = false) String result,
                   HttpServletRequest request, Model model) {
         form(request, "bao-cao");
+        visible(id);
         actions.report(id, text(result, "Kết quả thực hiện"));
         return done(id, request, model, "Đã gửi báo cáo kết quả.");
     }
@@ -75,6 +79,7 @@ class AssignmentItemController {
     String requestExtension(@PathVariable String id, @RequestParam(required = false) String proposedDeadline,
                             @RequestParam(required = false) String reason, HttpServletRequest request, Model model) {
         form(request, "xin-gia-han");
+        visible(id);
         actions.requestExtension(id, date(proposedDeadline), text(reason, "Lý do xin gia hạn"));
         return done(id, request, model, "Đã gửi đề nghị gia hạn.");
     }
@@ -83,6 +88,7 @@ class AssignmentItemController {
     String review(@PathVariable String id, @RequestParam(required = false) String decision,
                   @RequestParam(required = false) String note, HttpServletRequest request, Model model) {
         form(request, "xem-xet");
+        visible(id);
         boolean accepted = choice(decision, "chap-nhan", "tra-lai",
                 "Chọn chấp nhận hoặc trả lại kết quả (choose to accept or return the result)");
         actions.review(id, accepted, text(note, "Ý kiến"));
@@ -93,6 +99,7 @@ class AssignmentItemController {
     String decideExtension(@PathVariable String id, @RequestParam(required = false) String decision,
                            @RequestParam(required = false) String note, HttpServletRequest request, Model model) {
         form(request, "gia-han");
+        visible(id);
         boolean approved = choice(decision, "dong-y", "khong-dong-y",
                 "Chọn đồng ý hoặc không đồng ý gia hạn (choose to approve or refuse the extension)");
         actions.decideExtension(id, approved, text(note, "Ý kiến"));
@@ -103,6 +110,7 @@ class AssignmentItemController {
     String nudge(@PathVariable String id, @RequestParam(required = false) String note, HttpServletRequest request,
                  Model model) {
         form(request, "nhac-viec");
+        visible(id);
         conversations.remind(id, text(note, "Nội dung nhắc"));
         return done(id, request, model, "Đã nhắc việc.");
     }
@@ -111,6 +119,7 @@ class AssignmentItemController {
     String post(@PathVariable String id, @RequestParam(required = false) String text, HttpServletRequest request,
                 Model model) {
         form(request, "trao-doi");
+        visible(id);
         conversations.write(id, text);
         if (htmx(request)) {
             model.addAttribute("item", pages.page(id));
@@ -171,6 +180,11 @@ class AssignmentItemController {
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         return variables instanceof java.util.Map<?, ?> map ? (String) ((java.util.Map<String, Object>) map).get("id")
                 : null;
+    }
+
+    /** Whoever may not see the assignment gets the 404 first, whatever he posted. */
+    private void visible(String id) {
+        readModel.visible(id).orElseThrow(() -> new AssignmentActions.AssignmentNotFound(id));
     }
 
     private static void form(HttpServletRequest request, String name) {
