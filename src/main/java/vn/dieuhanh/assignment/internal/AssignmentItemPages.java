@@ -87,14 +87,14 @@ class AssignmentItemPages {
     private Status status(AssignmentRecord a, Instant now) {
         StatusBucket bucket = buckets.bucketOf(a, now);
         if (bucket == null) {
-            return new Status("da-huy", "Đã hủy", "Hủy lúc " + when(a.cancelledAt()), false);
+            return new Status("CANCELLED", "Đã hủy", "Hủy lúc " + when(a.cancelledAt()), false);
         }
         boolean dueSoon = buckets.dueSoon(a, now);
         String slug = switch (bucket) {
-            case COMPLETED_ON_TIME -> "dung-han";
-            case COMPLETED_LATE -> "tre-han";
-            case OPEN_OVERDUE -> "qua-han";
-            default -> dueSoon ? "sap-den-han" : "trong-han";
+            case COMPLETED_ON_TIME -> "ON_TIME";
+            case COMPLETED_LATE -> "LATE";
+            case OPEN_OVERDUE -> "OVERDUE";
+            default -> dueSoon ? "DUE_SOON" : "OPEN";
         };
         String label = dueSoon ? StatusBucket.DUE_SOON.label() : bucket.label();
         String left;
@@ -238,7 +238,7 @@ class AssignmentItemPages {
                     List<Contribution> contributions, List<MessageItem> messages, Actions actions) {
     }
 
-    /** {@code css}: the bucket's colour class suffix; {@code left}: working days left, or when it ended. */
+    /** {@code css}: the bucket's colour class suffix (the shell's {@code b-ON_TIME}, {@code b-OVERDUE}, ...); {@code left}: working days left, or when it ended. */
     record Status(String css, String label, String left, boolean open) {
     }
 
