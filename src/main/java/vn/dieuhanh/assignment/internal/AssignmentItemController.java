@@ -18,7 +18,6 @@ import org.springframework.web.servlet.HandlerMapping;
 import vn.dieuhanh.notification.AssignmentConversations;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.InputRejected;
-import vn.dieuhanh.platform.web.UserErrors;
 
 /**
  * The item page of the web app, {@code /viec/{id}}: an assignment with its trail, conversation and coordinating
@@ -146,16 +145,16 @@ class AssignmentItemController {
     @ExceptionHandler(Exception.class)
     String refused(Exception failure, HttpServletRequest request, HttpServletResponse response, Model model) {
         String id = pathId(request);
-        UserErrors.Classified classified = UserErrors.classify(failure);
+        PageRefusal classified = PageRefusal.of(failure);
         if (classified.userError()) {
             LOG.info("{} {} {}: {}", classified.status(), request.getMethod(), request.getRequestURI(),
-                    classified.detail());
+                    classified.message());
         } else {
             LOG.error("{} {} {}", classified.status(), request.getMethod(), request.getRequestURI(), failure);
         }
         response.setStatus(classified.status());
         String form = (String) request.getAttribute(FORM);
-        model.addAttribute("error", classified.detail());
+        model.addAttribute("error", classified.message());
         model.addAttribute("errorForm", form);
         if (htmx(request) && form != null) {
             response.setHeader("HX-Retarget", "#loi-" + form);
@@ -171,7 +170,7 @@ class AssignmentItemController {
             }
         }
         model.addAttribute("status", classified.status());
-        model.addAttribute("title", UserErrors.title(classified.status()));
+        model.addAttribute("title", classified.title());
         return "assignment/refused";
     }
 
