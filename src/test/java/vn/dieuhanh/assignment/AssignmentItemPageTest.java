@@ -38,6 +38,8 @@ class AssignmentItemPageTest {
     static final String OFFICER = "phuong-an-khanh.viec-canbo";
     static final String OTHER_WARD = "phuong-thu-duc.viec-canbo";
     static final String DIVISION = "phuong-an-khanh.van-phong";
+    static final String CLERK = "viec.van-thu";
+    static final String LEAD_HEAD = "so-du-lich.viec-giam-doc";
     /** Wednesday 4 March 2026, 14:00. */
     static final OffsetDateTime NOW = OffsetDateTime.parse("2026-03-04T14:00:00+07:00");
     static final List<String> ACTIONS = List.of("giao-lai", "bao-cao", "xin-gia-han", "xem-xet", "gia-han",
@@ -62,6 +64,10 @@ class AssignmentItemPageTest {
                 PASSWORD);
         accounts.register(new Official(OTHER_WARD, "Công chức phường Thủ Đức", null, "phuong-thu-duc", null,
                 Role.OFFICER), PASSWORD);
+        accounts.register(new Official(CLERK, "Văn thư Văn phòng UBND TP", null, "van-phong-ubnd-tp",
+                "van-phong-ubnd-tp.phong-tong-hop", Role.CLERK), PASSWORD);
+        accounts.register(new Official(LEAD_HEAD, "Giám đốc Sở Du lịch", null, "so-du-lich", null, Role.HEAD),
+                PASSWORD);
         ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
     }
 
@@ -271,6 +277,54 @@ class AssignmentItemPageTest {
         // a division is a valid target: the unit's members of it see the step
         assertThat(head.htmx("/viec/" + id + "/giao-lai", Map.of("to", DIVISION)).statusCode()).isEqualTo(200);
         assertThat(trail(id)).containsExactly("ASSIGNED", "DELEGATED");
+    }
+
+    /** A directive with a coordinating ward: the lead unit's page shows the ward's status and reported result. */
+    @Test
+    void leadUnitSeesItsCoordinatingUnitWithStatusAndResult() {
+        HttpClient http = new HttpClient(port);
+        HttpResponse<String> registered = http.post("/api/directives", """
+                {"source":"CITY_PEOPLES_COMMITTEE","documentNumber":"77/UBND-VX","issuedOn":"2026-03-02",
+                 "summary":"Về tổ chức Lễ hội Áo dài năm 2026"}""", CLERK, PASSWORD);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String directiveId = HttpClient.json(registered.body()).get("directiveId").asText();
+        String directiveInstance = HttpClient.json(registered.body()).get("processInstanceId").asText();
+        String assignTask = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceId(directiveInstance).taskDefinitionKey("Task_AssignDirective").list(),
+                l -> l.size() == 1).get(0).getId();
+        HttpResponse<String> assigned = http.post("/engine-rest/task/" + assignTask + "/complete", """
+                {"variables":{
+                  "leadUnit":{"value":"so-du-lich","type":"String"},
+                  "deadlineWorkingDays":{"value":10,"type":"Long"},
+                  "coordinatingUnits":{"value":"[\\"phuong-an-khanh\\"]","type":"Json"},
+                  "coordinatingWorkingDays":{"value":5,"type":"Long"},
+                  "informedUnits":{"value":"[]","type":"Json"},
+                  "assignmentNote":{"value":"Phối hợp bảo đảm an ninh trật tự","type":"String"}}}""", LEADER, PASSWORD);
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(204);
+        List<String[]> rows = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT id, unit_code FROM asg_assignment WHERE directive_id = ?").param(directiveId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list(), l -> l.size() == 2);
+        String leadId = rows.stream().filter(r -> r[1].equals("so-du-lich")).findFirst().orElseThrow()[0];
+        String wardId = rows.stream().filter(r -> r[1].equals(UNIT)).findFirst().orElseThrow()[0];
+        awaitTask(wardId, "Task_HandleAssignment", HEAD);
+
+        PageSession ward = PageSession.login(port, HEAD, PASSWORD);
+        HttpResponse<String> wardPage = ward.get("/viec/" + wardId);
+        assertThat(wardPage.statusCode()).isEqualTo(200);
+        assertThat(wardPage.body()).contains("Về tổ chức Lễ hội Áo dài năm 2026", "77/UBND-VX", "(Phối hợp)",
+                "Phối hợp cho", "Sở Du lịch chủ trì", "UBND Thành phố");
+        assertThat(ward.htmx("/viec/" + wardId + "/bao-cao",
+                Map.of("result", "Đã bố trí 20 dân quân tự vệ trong 3 ngày lễ hội.")).statusCode()).isEqualTo(200);
+
+        awaitTask(leadId, "Task_HandleAssignment", LEAD_HEAD);
+        PageSession lead = PageSession.login(port, LEAD_HEAD, PASSWORD);
+        HttpResponse<String> leadPage = lead.get("/viec/" + leadId);
+        assertThat(leadPage.statusCode()).isEqualTo(200);
+        assertThat(leadPage.body()).contains("Đơn vị phối hợp", "Phường An Khánh", "(Chủ trì)",
+                "Đã bố trí 20 dân quân tự vệ trong 3 ngày lễ hội.", "hết ngày 11/03/2026 (thứ Tư)",
+                "href=\"/viec/" + wardId + "\"");
+        // the lead unit sees the ward's page too (its contribution), but is not offered the ward's steps
+        assertThat(lead.get("/viec/" + wardId).body()).contains("Đã bố trí 20 dân quân").doesNotContain("Gửi báo cáo");
     }
 
     private String assign(String title, String assignee) {

@@ -73,12 +73,14 @@ class AssignmentItemPages {
         Actions actions = actions(a, detail.openTasks(), caller, events);
         String holder = a.holderUser() != null ? personName(a.holderUser()) : groupName(a.holderGroup(), a.unitCode());
         AssignmentRecord lead = a.leadAssignmentId() == null ? null : repository.find(a.leadAssignmentId()).orElse(null);
-        return new ItemPage(a.id(), texts.summary(), texts.documentNumber(), a.source().label(), a.role().label(),
+        // an instant assignment's role says what its source says already
+        String role = a.role() == vn.dieuhanh.assignment.AssignmentRole.INSTANT ? null : a.role().label();
+        return new ItemPage(a.id(), texts.summary(), texts.documentNumber(), a.source().label(), role,
                 a.urgency().label(), unitName(a.unitCode()), personName(a.assignedBy()),
                 a.isOpen() ? holder : null, VietnameseDates.deadline(a.deadline()), status,
                 when(a.createdAt()), a.description(), a.resultSummary(),
                 lead == null ? null : new LeadLink(lead.id(), new AssignmentTaskTexts(lead, null).summary(),
-                        unitName(lead.unitCode())),
+                        unitName(lead.unitCode()), readModel.visible(lead.id()).isPresent()),
                 trail, contributions, messages, actions);
     }
 
@@ -242,7 +244,8 @@ class AssignmentItemPages {
     record Status(String css, String label, String left, boolean open) {
     }
 
-    record LeadLink(String id, String title, String unit) {
+    /** The lead assignment a coordinating one contributes to; linked only if the caller may open it. */
+    record LeadLink(String id, String title, String unit, boolean visible) {
     }
 
     record TrailItem(String kind, String label, String actor, String target, String note, String deadlineChange,
