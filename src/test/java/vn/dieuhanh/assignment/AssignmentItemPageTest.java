@@ -84,7 +84,7 @@ class AssignmentItemPageTest {
         HttpResponse<String> page = head.get("/viec/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Kiểm tra vệ sinh an toàn thực phẩm chợ An Khánh",
-                "hết ngày 09/03/2026 (thứ Hai)", "Còn 3 ngày làm việc", "status b-OPEN", "Phường An Khánh",
+                "hết ngày 09/03/2026 (thứ Hai)", "Còn 3 ngày làm việc", "status b-OPEN_WITHIN_DEADLINE", "Phường An Khánh",
                 "Phó Chủ tịch Lê Văn Giao", "Giao nhiệm vụ", "Báo cáo kết quả", "Giao lại", "Xin gia hạn",
                 // the picker: the unit's divisions and officials, not the head himself
                 "value=\"" + DIVISION + "\"", "value=\"" + OFFICER + "\"", "Công chức Nguyễn Thị Cán (Chuyên viên)")
@@ -145,7 +145,7 @@ class AssignmentItemPageTest {
         // finished work stays viewable, with no actions left
         HttpResponse<String> finished = officer.get("/viec/" + id);
         assertThat(finished.statusCode()).isEqualTo(200);
-        assertThat(finished.body()).contains("Hoàn thành đúng hạn", "status b-ON_TIME", "Hoàn thành lúc",
+        assertThat(finished.body()).contains("Hoàn thành đúng hạn", "status b-COMPLETED_ON_TIME", "Hoàn thành lúc",
                 "Trả lại yêu cầu làm lại", "Bổ sung danh sách hộ vi phạm", "Chấp nhận kết quả")
                 .doesNotContain("Việc cần làm", "Gửi báo cáo");
     }

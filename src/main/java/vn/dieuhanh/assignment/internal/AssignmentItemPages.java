@@ -92,12 +92,7 @@ class AssignmentItemPages {
             return new Status("CANCELLED", "Đã hủy", "Hủy lúc " + when(a.cancelledAt()), false);
         }
         boolean dueSoon = buckets.dueSoon(a, now);
-        String slug = switch (bucket) {
-            case COMPLETED_ON_TIME -> "ON_TIME";
-            case COMPLETED_LATE -> "LATE";
-            case OPEN_OVERDUE -> "OVERDUE";
-            default -> dueSoon ? "DUE_SOON" : "OPEN";
-        };
+        String slug = dueSoon ? StatusBucket.DUE_SOON.name() : bucket.name();
         String label = dueSoon ? StatusBucket.DUE_SOON.label() : bucket.label();
         String left;
         if (a.completedAt() != null) {
@@ -240,7 +235,7 @@ class AssignmentItemPages {
                     List<Contribution> contributions, List<MessageItem> messages, Actions actions) {
     }
 
-    /** {@code css}: the bucket's colour class suffix (the shell's {@code b-ON_TIME}, {@code b-OVERDUE}, ...); {@code left}: working days left, or when it ended. */
+    /** {@code css}: the bucket's colour class suffix (the shell's {@code b-COMPLETED_ON_TIME}, {@code b-OPEN_OVERDUE}, ...); {@code left}: working days left, or when it ended. */
     record Status(String css, String label, String left, boolean open) {
     }
 
