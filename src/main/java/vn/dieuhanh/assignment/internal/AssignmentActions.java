@@ -61,7 +61,6 @@ class AssignmentActions {
     }
 
     void review(String assignmentId, boolean accepted, String note) {
-        notOwnSubmission(assignmentId, TrailEventKind.REPORTED);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_RESULT_ACCEPTED, accepted);
         variables.put(VAR_REVIEW_NOTE, note);
@@ -69,7 +68,6 @@ class AssignmentActions {
     }
 
     void decideExtension(String assignmentId, boolean approved, String note) {
-        notOwnSubmission(assignmentId, TrailEventKind.EXTENSION_REQUESTED);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_EXTENSION_APPROVED, approved);
         variables.put(VAR_EXTENSION_DECISION_NOTE, note);
@@ -80,13 +78,11 @@ class AssignmentActions {
      * Nobody decides on what they submitted themselves (the rule {@code AssignmentService.requireDecider} enforces in
      * the engine's transaction), said as such before the step's assignee is compared.
      */
-    private void notOwnSubmission(String assignmentId, TrailEventKind submitted) {
-        String caller = readModel.caller().userId();
-        AssignmentRecord assignment = readModel.visible(assignmentId)
-                .orElseThrow(() -> new AssignmentNotFound(assignmentId));
-        boolean own = repository.lastEvent(assignment.id(), submitted).map(TrailEvent::actor)
-                .filter(caller::equals).isPresent();
-        if (own && assignment.isOpen()) {
+    private void notOwnSubmission(AssignmentRecord assignment, String taskKey, String caller) {
+        TrailEventKind submitted = TASK_REVIEW_RESULT.equals(taskKey) ? TrailEventKind.REPORTED
+                : TASK_REVIEW_EXTENSION.equals(taskKey) ? TrailEventKind.EXTENSION_REQUESTED : null;
+        if (submitted != null && repository.lastEvent(assignment.id(), submitted).map(TrailEvent::actor)
+                .filter(caller::equals).isPresent()) {
             throw new AssignmentForbidden("Không được tự xem xét nội dung do chính mình gửi (you cannot decide on "
                     + "what you submitted yourself)");
         }
@@ -114,13 +110,16 @@ class AssignmentActions {
 
     private void complete(String assignmentId, String taskKey, Map<String, Object> variables) {
         AssignmentRecord assignment = openAssignment(assignmentId);
-        Task task = taskService.createTaskQuery().processInstanceId(assignment.processInstanceId())
-                .taskDefinitionKey(taskKey).singleResult();
+        // which step is open is part of the progress whoever sees the assignment sees (AssignmentReadModel); whether
+        // the caller may work it is decided below and by the engine's authorizations on claim and complete
+        Task task = EngineAsSystem.call(identityService, () -> taskService.createTaskQuery()
+                .processInstanceId(assignment.processInstanceId()).taskDefinitionKey(taskKey).singleResult());
         if (task == null) {
             throw new AssignmentConflict("Nhiệm vụ hiện không chờ bước này (the assignment is not waiting for this "
                     + "step now)");
         }
         String caller = readModel.caller().userId();
+        notOwnSubmission(assignment, taskKey, caller);
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), caller);
         } else if (!task.getAssignee().equals(caller)) {
