@@ -13,6 +13,16 @@
     }
   });
 
+  // A refusal (4xx) that names where to show it (HX-Retarget, e.g. the item page's message area next to the form) is
+  // shown there; other error responses keep htmx's default (not swapped).
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status >= 400 && xhr.status < 500 && xhr.getResponseHeader('HX-Retarget')) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   function setBadge(id, count, label) {
     var badge = document.getElementById(id); // looked up each time: htmx may swap it
     if (!badge) { return; }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 import vn.dieuhanh.assignment.AssignmentInputException;
+import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.platform.Conflict;
 import vn.dieuhanh.platform.EngineAsSystem;
 import vn.dieuhanh.platform.Forbidden;
@@ -25,10 +26,12 @@ class AssignmentActions {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final AssignmentRepository repository;
 
     AssignmentActions(AssignmentReadModel readModel, TaskService taskService, RuntimeService runtimeService,
-                      IdentityService identityService) {
+                      IdentityService identityService, AssignmentRepository repository) {
         this.readModel = readModel;
+        this.repository = repository;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -71,6 +74,20 @@ class AssignmentActions {
         complete(assignmentId, TASK_REVIEW_EXTENSION, variables);
     }
 
+    /**
+     * Nobody decides on what they submitted themselves (the rule {@code AssignmentService.requireDecider} enforces in
+     * the engine's transaction), said as such before the step's assignee is compared.
+     */
+    private void notOwnSubmission(AssignmentRecord assignment, String taskKey, String caller) {
+        TrailEventKind submitted = TASK_REVIEW_RESULT.equals(taskKey) ? TrailEventKind.REPORTED
+                : TASK_REVIEW_EXTENSION.equals(taskKey) ? TrailEventKind.EXTENSION_REQUESTED : null;
+        if (submitted != null && repository.lastEvent(assignment.id(), submitted).map(TrailEvent::actor)
+                .filter(caller::equals).isPresent()) {
+            throw new AssignmentForbidden("Không được tự xem xét nội dung do chính mình gửi (you cannot decide on "
+                    + "what you submitted yourself)");
+        }
+    }
+
     /** Only the assigner (or a city leader, or an administrator) may cancel. */
     void cancel(String assignmentId, String reason) {
         AssignmentRecord assignment = openAssignment(assignmentId);
@@ -93,16 +110,21 @@ class AssignmentActions {
 
     private void complete(String assignmentId, String taskKey, Map<String, Object> variables) {
         AssignmentRecord assignment = openAssignment(assignmentId);
-        Task task = taskService.createTaskQuery().processInstanceId(assignment.processInstanceId())
-                .taskDefinitionKey(taskKey).singleResult();
+        // which step is open is part of the progress whoever sees the assignment sees (AssignmentReadModel); whether
+        // the caller may work it is decided below and by the engine's authorizations on claim and complete
+        Task task = EngineAsSystem.call(identityService, () -> taskService.createTaskQuery()
+                .processInstanceId(assignment.processInstanceId()).taskDefinitionKey(taskKey).singleResult());
         if (task == null) {
-            throw new AssignmentConflict("The assignment is not waiting for this step now, or it is not yours");
+            throw new AssignmentConflict("Nhiệm vụ hiện không chờ bước này (the assignment is not waiting for this "
+                    + "step now)");
         }
         String caller = readModel.caller().userId();
+        notOwnSubmission(assignment, taskKey, caller);
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), caller);
         } else if (!task.getAssignee().equals(caller)) {
-            throw new AssignmentForbidden("This step is assigned to '" + task.getAssignee() + "'");
+            throw new AssignmentForbidden("Bước này do người khác xử lý: " + task.getAssignee() + " (this step is "
+                    + "assigned to '" + task.getAssignee() + "')");
         }
         taskService.complete(task.getId(), variables);
     }
@@ -111,7 +133,9 @@ class AssignmentActions {
         AssignmentRecord assignment = readModel.visible(assignmentId)
                 .orElseThrow(() -> new AssignmentNotFound(assignmentId));
         if (!assignment.isOpen() || assignment.processInstanceId() == null) {
-            throw new AssignmentConflict("The assignment is " + (assignment.isOpen() ? "not started yet" : "closed"));
+            throw new AssignmentConflict(assignment.isOpen()
+                    ? "Nhiệm vụ chưa bắt đầu xử lý (the assignment is not started yet)"
+                    : "Nhiệm vụ đã kết thúc (the assignment is closed)");
         }
         return assignment;
     }

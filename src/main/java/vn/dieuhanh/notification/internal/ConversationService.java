@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.dieuhanh.notification.AssignmentConversations;
 import vn.dieuhanh.notification.AssignmentParticipants;
 import vn.dieuhanh.notification.AssignmentParticipants.Participants;
 import vn.dieuhanh.notification.Notification;
@@ -31,7 +32,7 @@ import vn.dieuhanh.platform.NotFound;
  * and its notification, are each written in one transaction.
  */
 @Service
-class ConversationService {
+class ConversationService implements AssignmentConversations {
 
     static final int MAX_TEXT = 4000;
 
@@ -133,6 +134,27 @@ class ConversationService {
         notifications.enqueue(new Notification("nudge:" + assignmentId + ":" + UUID.randomUUID(),
                 NotificationKind.NUDGE, assignmentId, List.of(holder), "nudge", model));
         return new Nudged(assignmentId, holder);
+    }
+
+    @Override
+    public List<AssignmentConversations.Message> thread(String assignmentId) {
+        return messages(assignmentId).stream().map(ConversationService::shared).toList();
+    }
+
+    @Override
+    @Transactional
+    public AssignmentConversations.Message write(String assignmentId, String text) {
+        return shared(post(assignmentId, text));
+    }
+
+    @Override
+    @Transactional
+    public String remind(String assignmentId, String note) {
+        return nudge(assignmentId, note).notified();
+    }
+
+    private static AssignmentConversations.Message shared(Message m) {
+        return new AssignmentConversations.Message(m.id(), m.author(), m.authorName(), m.text(), m.at());
     }
 
     static final int SHOWN_IN_FORMS = 20;

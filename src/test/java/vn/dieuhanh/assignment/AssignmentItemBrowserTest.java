@@ -1,0 +1,263 @@
+package vn.dieuhanh.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import vn.dieuhanh.EngineRegistration;
+import vn.dieuhanh.HttpClient;
+
+/**
+ * The item page in a real browser (Debian Chromium, headless), at phone size (390x844) and on a desktop: a ward head
+ * receives an assignment from the City PC chair, delegates it to his officer with the picker, the officer reports the
+ * result, the chair accepts it: all in the web app's pages, nothing through Tasklist. Checks that the page has no
+ * horizontal scroll on the phone, that every form field has a label, and that the forms work from the keyboard
+ * (summary opened with Enter). Screenshots of the chair's review go to {@code target/screenshots}, and to
+ * {@code docs/images} with {@code -Dscreenshots.docs=true}. Runs on the demo profile (demo accounts, H2 in memory).
+ */
+@Tag("browser")
+@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests skipped: Chromium or chromedriver missing ("
+        + "/usr/bin/chromium, /usr/bin/chromedriver). Install Debian's chromium and chromium-driver; .ci/run does it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:item-browser-test;DB_CLOSE_DELAY=-1")
+@TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class AssignmentItemBrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    static final String PASSWORD = "demo";
+    static final String CHAIR = "chair";
+    static final String HEAD = "phuong-ben-thanh.head";
+    static final String OFFICER = "phuong-ben-thanh.officer";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    final List<WebDriver> drivers = new ArrayList<>();
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void onAPhone() {
+        journey(true, "Kiểm tra an toàn thực phẩm chợ Bến Thành", "web-item-phone.png");
+    }
+
+    @Test
+    void onADesktop() {
+        journey(false, "Rà soát biển quảng cáo đường Lê Lợi", "web-item-desktop.png");
+    }
+
+    private void journey(boolean phone, String title, String screenshot) {
+        HttpClient http = new HttpClient(port);
+        HttpResponse<String> created = http.post("/api/assignments", "{\"unitCode\":\"phuong-ben-thanh\",\"title\":\""
+                + title + "\",\"description\":\"Kiểm tra và báo cáo kết quả về UBND Thành phố.\","
+                + "\"deadlineWorkingDays\":5}", CHAIR, PASSWORD);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = HttpClient.json(created.body()).get("assignmentId").asText();
+        awaitOpenTask(http, id, "Task_HandleAssignment", HEAD);
+        String page = "/viec/" + id;
+
+        // The ward head receives it and delegates it to his officer with the picker (opened from the keyboard).
+        WebDriver head = browser(phone);
+        login(head, HEAD, page);
+        waitForText(head, title);
+        assertThat(bodyText(head)).contains("Hạn xử lý", "Còn 5 ngày làm việc", "Chủ tịch UBND Thành phố",
+                "Giao nhiệm vụ");
+        assertPhoneFriendly(head, phone);
+        WebElement summary = head.findElement(By.xpath("//summary[normalize-space()='Giao lại cho phòng, ban hoặc cán bộ']"));
+        scrollTo(head, summary);
+        summary.sendKeys(Keys.ENTER);
+        WebElement picker = new WebDriverWait(head, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("giao-cho")));
+        new Select(picker).selectByValue(OFFICER);
+        head.findElement(By.id("y-kien-giao")).sendKeys("Đồng chí kiểm tra, báo cáo trước thứ Sáu.");
+        click(head, head.findElement(By.xpath("//button[normalize-space()='Giao lại']")));
+        waitForText(head, "Đã giao lại nhiệm vụ.");
+        assertThat(bodyText(head)).contains("Phân công, giao lại", "Chuyên viên Phường Bến Thành");
+        awaitOpenTask(http, id, "Task_HandleAssignment", OFFICER);
+
+        // The officer reports the result.
+        WebDriver officer = browser(phone);
+        login(officer, OFFICER, page);
+        waitForText(officer, title);
+        assertLabelled(officer);
+        WebElement result = officer.findElement(By.id("ket-qua"));
+        scrollTo(officer, result);
+        result.sendKeys("Đã kiểm tra 45 quầy hàng, lập biên bản 2 trường hợp vi phạm.");
+        click(officer, officer.findElement(By.xpath("//button[normalize-space()='Gửi báo cáo']")));
+        waitForText(officer, "Đã gửi báo cáo kết quả.");
+        awaitOpenTask(http, id, "Task_ReviewResult", CHAIR);
+
+        // The chair reviews and accepts it.
+        WebDriver chair = browser(phone);
+        login(chair, CHAIR, page);
+        waitForText(chair, "Xem xét kết quả");
+        assertThat(bodyText(chair)).contains("Đã kiểm tra 45 quầy hàng", "Phân công, giao lại", "Báo cáo kết quả");
+        assertPhoneFriendly(chair, phone);
+        assertLabelled(chair);
+        save(chair, screenshot);
+        WebElement accept = chair.findElement(By.xpath("//label[normalize-space()='Chấp nhận kết quả']/input"));
+        click(chair, accept);
+        click(chair, chair.findElement(By.xpath("//button[normalize-space()='Gửi ý kiến']")));
+        waitForText(chair, "Đã chấp nhận kết quả.");
+        assertThat(bodyText(chair)).contains("Hoàn thành đúng hạn", "Chấp nhận kết quả")
+                .doesNotContain("Việc cần làm");
+
+        JsonNode detail = http.getJson("/api/assignments/" + id, CHAIR, PASSWORD);
+        assertThat(detail.get("assignment").get("bucket").asText()).isEqualTo("COMPLETED_ON_TIME");
+        assertThat(detail.get("trail").findValuesAsText("kind"))
+                .containsExactly("ASSIGNED", "DELEGATED", "REPORTED", "ACCEPTED");
+        assertThat(detail.get("openTasks")).isEmpty();
+    }
+
+    private WebDriver browser(boolean phone) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh", "LANGUAGE", "vi"))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--lang=vi-VN", phone ? "--window-size=390,844" : "--window-size=1280,900");
+        if (phone) {
+            Map<String, Object> metrics = new HashMap<>();
+            metrics.put("width", 390);
+            metrics.put("height", 844);
+            metrics.put("pixelRatio", 1.0);
+            metrics.put("touch", true);
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", metrics));
+        }
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+        WebDriver driver = new ChromeDriver(service, options);
+        drivers.add(driver);
+        return driver;
+    }
+
+    /** Through the web app's login page, which sends the official on to the page he asked for. */
+    private void login(WebDriver driver, String user, String page) {
+        driver.get("http://localhost:" + port + page);
+        WebElement name = new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("username")));
+        name.sendKeys(user);
+        WebElement password = driver.findElement(By.id("password"));
+        password.sendKeys(PASSWORD, Keys.ENTER);
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().endsWith(page));
+    }
+
+    private static void waitForText(WebDriver driver, String text) {
+        try {
+            new WebDriverWait(driver, WAIT).until(d -> bodyText(d).contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("\"" + text + "\" not shown within " + WAIT + "; page:\n" + bodyText(driver), e);
+        }
+    }
+
+    /** On the phone nothing is wider than the screen (no sideways scrolling). */
+    private static void assertPhoneFriendly(WebDriver driver, boolean phone) {
+        if (phone) {
+            Long scrollWidth = (Long) js(driver, "return document.documentElement.scrollWidth;");
+            Long viewport = (Long) js(driver, "return window.innerWidth;");
+            assertThat(scrollWidth).as("page width on a 390 px phone").isLessThanOrEqualTo(viewport);
+        }
+    }
+
+    /** Every field of the page's forms has a label a screen reader reads out. */
+    private static void assertLabelled(WebDriver driver) {
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) js(driver, "return Array.from(document.querySelectorAll("
+                + "'main input:not([type=hidden]), main select, main textarea')).filter(f => f.labels.length === 0"
+                + " && !f.getAttribute('aria-label')).map(f => f.name || f.id);");
+        assertThat(unlabelled).as("form fields without a label").isEmpty();
+    }
+
+    /** A screenshot of the whole page (beyond the viewport), as the official's screen shows it. */
+    private static void save(WebDriver driver, String name) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Number width = (Number) js(driver, "return window.innerWidth;");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width,
+                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        try {
+            Path target = Path.of("target", "screenshots", name);
+            Files.createDirectories(target.getParent());
+            Files.write(target, png);
+            if (Boolean.getBoolean("screenshots.docs")) {
+                Files.write(Path.of("docs", "images", name), png);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void click(WebDriver driver, WebElement element) {
+        scrollTo(driver, element);
+        element.click();
+    }
+
+    private static void scrollTo(WebDriver driver, WebElement element) {
+        js(driver, "arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    private static Object js(WebDriver driver, String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static String bodyText(WebDriver driver) {
+        return (String) js(driver, "return document.body.innerText;");
+    }
+
+    private static void awaitOpenTask(HttpClient http, String assignmentId, String taskKey, String assignee) {
+        Awaitility.await().atMost(WAIT).until(() -> {
+            for (JsonNode open : http.getJson("/api/assignments/" + assignmentId, CHAIR, PASSWORD).get("openTasks")) {
+                if (open.get("taskDefinitionKey").asText().equals(taskKey)
+                        && assignee.equals(open.get("assignee").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+}
