@@ -32,7 +32,7 @@ CREATE TABLE auth_delegation (
     decision_date       DATE                     NOT NULL,
     valid_from          DATE                     NOT NULL,
     valid_to            DATE                     NOT NULL,
-    status              VARCHAR(20)              NOT NULL,
+    status              VARCHAR(30)              NOT NULL,
     drafted_by          VARCHAR(150)             NOT NULL,
     drafted_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     grantor             VARCHAR(150),
