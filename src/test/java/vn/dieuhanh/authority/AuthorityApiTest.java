@@ -57,6 +57,7 @@ class AuthorityApiTest {
     static final Ward E = Ward.of("phuong-gia-dinh", "gia-dinh");
     static final Ward F = Ward.of("phuong-thu-duc", "thu-duc");
     static final Ward G = Ward.of("phuong-binh-thanh", "binh-thanh");
+    static final Ward H = Ward.of("phuong-an-phu", "an-phu");
     static final String DOJ = "uq-stp.officer";
 
     @Autowired
@@ -72,7 +73,7 @@ class AuthorityApiTest {
     @BeforeAll
     void officials() {
         http = new HttpClient(port);
-        for (Ward w : List.of(A, B, C, D, E, F, G)) {
+        for (Ward w : List.of(A, B, C, D, E, F, G, H)) {
             register(w.chair(), "Chủ tịch UBND " + w.code(), w.code(), Role.HEAD);
             register(w.vice(), "Phó Chủ tịch UBND " + w.code(), w.code(), Role.DEPUTY);
             register(w.justice(), "Công chức Tư pháp - Hộ tịch " + w.code(), w.code(), Role.JUSTICE);
@@ -555,5 +556,75 @@ class AuthorityApiTest {
                 .formatted(C.code()), C.reception());
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(get("/v3/api-docs", ADMIN).body()).contains("/api/authority/delegations");
+    }
+
+    /** A browser: session cookie, no redirects followed, the page's CSRF token. */
+    final class Browser {
+        final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                    + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String csrfFrom, java.util.Map<String, String> fields)
+                throws Exception {
+            java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(csrfFrom);
+            assertThat(token.find()).as("CSRF token in the page").isTrue();
+            all.put("_csrf", token.group(1));
+            String body = all.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(),
+                            java.nio.charset.StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(e.getValue(),
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        Browser signedIn(String user) throws Exception {
+            HttpResponse<String> login = post("/dang-nhap", get("/dang-nhap").body(),
+                    java.util.Map.of("username", user, "password", PASSWORD));
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+            return this;
+        }
+    }
+
+    @Test
+    void theWebPageSignsTheSameWayAndShowsOnlyTheOwnWard() throws Exception {
+        at("2026-03-02T09:00:00");
+        JsonNode d = draft(H, H.justice(), "70/QĐ-UBND", List.of(H.clerk1()), List.of("CT-01"), "2026-03-02",
+                "2026-06-30");
+        Browser chair = new Browser().signedIn(H.chair());
+        HttpResponse<String> page = chair.get("/chung-thuc");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Quyết định số 70/QĐ-UBND", "Chờ Chủ tịch ký", "Ký ban hành quyết định");
+        HttpResponse<String> signed = chair.post("/chung-thuc/uy-quyen/" + d.get("id").asText(), page.body(),
+                java.util.Map.of("approved", "true"));
+        assertThat(signed.statusCode()).isEqualTo(302);
+        assertThat(status(d)).isEqualTo("ACTIVE");
+
+        JsonNode request = receive(H, "CT-01");
+        Browser outsider = new Browser().signedIn(B.chair());
+        HttpResponse<String> outsiderPage = outsider.get("/chung-thuc");
+        assertThat(outsiderPage.body()).doesNotContain("70/QĐ-UBND");
+        outsider.post("/chung-thuc/yeu-cau/" + request.get("id").asText(), outsiderPage.body(),
+                java.util.Map.of("decision", "SIGN"));
+        assertThat(outsider.get("/chung-thuc").body()).contains("Không tìm thấy yêu cầu chứng thực");
+
+        Browser delegate = new Browser().signedIn(H.clerk1());
+        HttpResponse<String> delegatePage = delegate.get("/chung-thuc");
+        assertThat(delegatePage.body()).contains("Phạm Thị Dân").doesNotContain("Ký ban hành quyết định");
+        assertThat(delegate.post("/chung-thuc/yeu-cau/" + request.get("id").asText(), delegatePage.body(),
+                java.util.Map.of("decision", "SIGN")).statusCode()).isEqualTo(302);
+        assertThat(delegate.get("/chung-thuc").body()).contains("Đã ký chứng thực, số 1/2026", "TUQ. CHỦ TỊCH");
+        JsonNode done = ok(get("/api/authority/certification-requests/" + request.get("id").asText(), H.chair()),
+                200);
+        assertThat(done.get("status").asText()).isEqualTo("SIGNED");
+        assertThat(done.get("signer").asText()).isEqualTo(H.clerk1());
     }
 }
