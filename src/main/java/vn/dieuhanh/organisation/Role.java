@@ -10,7 +10,8 @@ public enum Role {
     DEPUTY("Phó thủ trưởng đơn vị", Roles.DEPUTY),
     CLERK("Văn thư", Roles.CLERK),
     OFFICER("Chuyên viên", Roles.OFFICER),
-    ANALYST("Chuyên viên phân tích quy trình", Roles.ANALYST);
+    ANALYST("Chuyên viên phân tích quy trình", Roles.ANALYST),
+    JUSTICE("Công chức Tư pháp - Hộ tịch", Roles.JUSTICE);
 
     private final String label;
     private final String groupId;

@@ -35,6 +35,18 @@ public final class Roles {
     public static final String ANALYST = "role-analyst";
 
     /**
+     * Công chức Tư pháp - Hộ tịch: a ward's or commune's justice and civil-status officer, who drafts the chairman's
+     * delegation decisions for certification (authority module).
+     */
+    public static final String JUSTICE = "role-justice";
+
+    /**
+     * Sở Tư pháp: the City Department of Justice, as a unit group (a unit's code is its group id). Its officials read
+     * the city-wide certification oversight report.
+     */
+    public static final String DEPARTMENT_OF_JUSTICE = "so-tu-phap";
+
+    /**
      * Văn phòng UBND Thành phố: the City People's Committee Office, as a unit group (a unit's code is its group id).
      * It registers and follows directives city-wide.
      */

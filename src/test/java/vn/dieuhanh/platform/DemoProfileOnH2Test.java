@@ -44,13 +44,14 @@ class DemoProfileOnH2Test {
                 "phuong-ben-thanh.head", "phuong-ben-thanh.officer", "dac-khu-con-dao.officer", "so-y-te.head")) {
             assertThat(identityService.checkPassword(user, "demo")).as(user).isTrue();
         }
-        // every unit has a head and an officer, plus the four city-level accounts and admin
-        assertThat(identityService.createUserQuery().count()).isEqualTo(190 * 2 + 5);
+        // every unit has a head and an officer, the 168 local units a justice officer, plus the four city-level
+        // accounts and admin
+        assertThat(identityService.createUserQuery().count()).isEqualTo(190 * 2 + 168 + 5);
         assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").userId("admin").count())
                 .isEqualTo(1);
         assertThat(identityService.createUserQuery().memberOfGroup("phuong-sai-gon").list())
                 .extracting(user -> user.getId())
-                .containsExactlyInAnyOrder("phuong-sai-gon.head", "phuong-sai-gon.officer");
+                .containsExactlyInAnyOrder("phuong-sai-gon.head", "phuong-sai-gon.officer", "phuong-sai-gon.justice");
         assertThat(identityService.createUserQuery().memberOfGroup("role-analyst").userId("analyst").count())
                 .isEqualTo(1);
     }

@@ -20,7 +20,7 @@ import vn.dieuhanh.platform.Roles;
 
 /**
  * Demo accounts (demo profile only): a few city-level people and, for every unit, {@code <code>.head} and
- * {@code <code>.officer}. All share the demo password. Existing accounts are left as they are.
+ * {@code <code>.officer}, and for every ward, commune and the special zone {@code <code>.justice}. All share the demo password. Existing accounts are left as they are.
  */
 @Component
 @Profile("demo")
@@ -60,6 +60,12 @@ class DemoAccounts {
                     Role.HEAD));
             wanted.add(new Official(unit.code() + ".officer", "Chuyên viên " + unit.name(), null, unit.code(),
                     firstDivision, Role.OFFICER));
+            if (unit.kind().isLocal()) { // the justice officer who drafts certification delegations (authority)
+                String office = repository.divisions(unit.code()).stream().map(Division::code)
+                        .filter(code -> code.endsWith(".van-phong")).findFirst().orElse(firstDivision);
+                wanted.add(new Official(unit.code() + ".justice", "Công chức Tư pháp - Hộ tịch " + unit.name(), null,
+                        unit.code(), office, Role.JUSTICE));
+            }
         }
         int created = 0;
         for (Official official : wanted) {
