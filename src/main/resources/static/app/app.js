@@ -23,19 +23,33 @@
     }
   });
 
-  var badge = document.getElementById('unread-badge');
-  if (badge && window.EventSource) {
+  function setBadge(id, count, label) {
+    var badge = document.getElementById(id); // looked up each time: htmx may swap it
+    if (!badge) { return; }
+    badge.textContent = String(count);
+    badge.setAttribute('aria-label', count + ' ' + label);
+    badge.classList.toggle('is-empty', count === 0);
+  }
+
+  if (document.getElementById('unread-badge') && window.EventSource) {
     var source = new EventSource('/su-kien');
+    var lastWork = null;
     source.addEventListener('unread', function (event) {
       var count = parseInt(event.data, 10);
       if (isNaN(count)) { return; }
-      badge.textContent = String(count);
-      badge.setAttribute('aria-label', count + ' thư chưa đọc');
-      badge.classList.toggle('is-empty', count === 0);
+      setBadge('unread-badge', count, 'thư chưa đọc');
+      document.body.setAttribute('data-live-unread', String(count));
       document.dispatchEvent(new CustomEvent('dieuhanh:unread', { detail: count }));
     });
-    source.addEventListener('work', function () {
-      document.dispatchEvent(new CustomEvent('dieuhanh:work'));
+    source.addEventListener('work', function (event) {
+      var count = parseInt(event.data, 10);
+      if (isNaN(count)) { return; }
+      setBadge('work-badge', count, 'việc đang chờ');
+      document.body.setAttribute('data-live-work', String(count));
+      var notice = document.getElementById('work-changed');
+      if (notice && lastWork !== null && count > lastWork) { notice.hidden = false; }
+      lastWork = count;
+      document.dispatchEvent(new CustomEvent('dieuhanh:work', { detail: count }));
     });
     window.addEventListener('pagehide', function () { source.close(); });
   }

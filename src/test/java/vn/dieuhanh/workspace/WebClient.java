@@ -94,6 +94,11 @@ final class WebClient {
         throw new AssertionError("no CSRF token in the page");
     }
 
+    java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> sendAsyncLines(
+            HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,8 @@ import vn.dieuhanh.organisation.CurrentOfficials;
 
 /**
  * Wires the web app's shell: {@link WorkspaceSecurityFilter} on every path (it passes through those with their own
- * security), the CSRF field in every Thymeleaf form, and the layout's model ({@code me}, {@code unread}) for every
+ * security), the CSRF field in every Thymeleaf form, and the layout's model ({@code me}, {@code unread},
+ * {@code work}) for every
  * page a controller renders.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,10 +28,16 @@ class WorkspaceWebConfiguration implements WebMvcConfigurer {
 
     private final CurrentOfficials officials;
     private final Inbox inbox;
+    private final ObjectProvider<MyWork> work;
 
-    WorkspaceWebConfiguration(CurrentOfficials officials, Inbox inbox) {
+    WorkspaceWebConfiguration(CurrentOfficials officials, Inbox inbox, ObjectProvider<MyWork> work) {
         this.officials = officials;
         this.inbox = inbox;
+        this.work = work;
+    }
+
+    private static boolean isFragment(ModelAndView view) {
+        return view.getViewName() != null && view.getViewName().contains("::");
     }
 
     @Bean
@@ -85,6 +93,9 @@ class WorkspaceWebConfiguration implements WebMvcConfigurer {
                     view.addObject("me", me);
                     if (!view.getModel().containsKey("unread")) {
                         view.addObject("unread", inbox.unreadCount(me.userId()));
+                    }
+                    if (!view.getModel().containsKey("work") && !isFragment(view)) {
+                        view.addObject("work", work.getObject().count(me));
                     }
                 });
             }

@@ -1,0 +1,299 @@
+package vn.dieuhanh.workspace.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.dieuhanh.notification.Inbox;
+import vn.dieuhanh.organisation.CurrentOfficial;
+
+/**
+ * Live updates (Server-Sent Events at {@code /su-kien}) for the officials connected to this node.
+ *
+ * <p>Nodes share only the database, so each node polls it, once per tick (1 s) for all officials connected to it:
+ * one query for inbox messages above a watermark ({@code ntf_inbox_item}'s ids) and one for user tasks created since
+ * the last tick ({@link LiveEventsRepository}); only officials concerned by a new row then cost a count query. With
+ * nobody connected a node asks nothing. Events: {@code unread} (unread inbox count) and {@code work} (number of tasks
+ * waiting for me or my unit), sent when they change.
+ *
+ * <p>Bounds: at most {@code maxPerUser} streams per official (the oldest is closed), {@code maxConnections} per node
+ * (then 503), each stream ends after {@code timeout} (the browser reconnects by itself), a heartbeat comment every
+ * 20 s keeps proxies from closing it and finds dead clients. A stream holds no database connection and no request
+ * thread (servlet async); the ticker borrows a pooled connection per query.
+ */
+@Component
+class LiveEvents implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+    static final int BATCH = 1000;
+    /** Ids below the watermark read again (a row committed late by another node), deduplicated by the seen set. */
+    static final long ID_LOOKBACK = 200;
+    static final Duration TASK_LOOKBACK = Duration.ofSeconds(10);
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+    final class Connection {
+        final String userId;
+        final List<String> groups;
+        final SseEmitter emitter;
+        volatile long lastUnread = -1;
+        volatile long lastWork = -1;
+
+        Connection(String userId, List<String> groups, SseEmitter emitter) {
+            this.userId = userId;
+            this.groups = groups;
+            this.emitter = emitter;
+        }
+
+        /** Sends an event unless its value is the one sent last; false when the client is gone. */
+        synchronized boolean send(String event, long value) {
+            if (("unread".equals(event) ? lastUnread : lastWork) == value) {
+                return true;
+            }
+            try {
+                emitter.send(SseEmitter.event().name(event).data(Long.toString(value)));
+            } catch (IOException | IllegalStateException e) {
+                close();
+                return false;
+            }
+            if ("unread".equals(event)) {
+                lastUnread = value;
+            } else {
+                lastWork = value;
+            }
+            return true;
+        }
+
+        synchronized void heartbeat() {
+            try {
+                emitter.send(SseEmitter.event().comment("ping"));
+            } catch (IOException | IllegalStateException e) {
+                close();
+            }
+        }
+
+        void close() {
+            remove(this);
+            try {
+                emitter.complete();
+            } catch (RuntimeException ignored) {
+                // already completed
+            }
+        }
+    }
+
+    private final Inbox inbox;
+    private final TaskService taskService;
+    private final LiveEventsRepository repository;
+    private final Clock clock;
+    private final int maxPerUser;
+    private final int maxConnections;
+    private final Duration timeout;
+    private final Duration tick;
+    private final Map<String, List<Connection>> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private ScheduledExecutorService ticker;
+
+    // ticker state (ticker thread only)
+    private long inboxWatermark = -1;
+    private final Set<Long> seenMessages = new HashSet<>();
+    private Instant taskWatermark;
+    private final Map<String, Instant> seenTasks = new LinkedHashMap<>();
+    private Instant lastHeartbeat = Instant.EPOCH;
+
+    LiveEvents(Inbox inbox, TaskService taskService, LiveEventsRepository repository, Clock clock,
+               @Value("${dieuhanh.live-events.max-per-user:4}") int maxPerUser,
+               @Value("${dieuhanh.live-events.max-connections:5000}") int maxConnections,
+               @Value("${dieuhanh.live-events.timeout:30m}") Duration timeout,
+               @Value("${dieuhanh.live-events.tick:1s}") Duration tick) {
+        this.inbox = inbox;
+        this.taskService = taskService;
+        this.repository = repository;
+        this.clock = clock;
+        this.maxPerUser = maxPerUser;
+        this.maxConnections = maxConnections;
+        this.timeout = timeout;
+        this.tick = tick;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dieuhanh-live-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(this::safeTick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        ticker.shutdownNow();
+        byUser.values().forEach(list -> list.forEach(connection -> {
+            try {
+                connection.emitter.complete();
+            } catch (RuntimeException ignored) {
+                // closing anyway
+            }
+        }));
+        byUser.clear();
+    }
+
+    /** Opens a stream for the signed-in official, with his current counts as the first events. */
+    SseEmitter open(CurrentOfficial me, long workCount) {
+        if (connections.get() >= maxConnections) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Máy chủ đang bận, vui lòng thử lại sau (too many live connections)");
+        }
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Connection connection = new Connection(me.userId(), me.groupIds(), emitter);
+        List<Connection> mine = byUser.computeIfAbsent(me.userId(), id -> new CopyOnWriteArrayList<>());
+        while (mine.size() >= maxPerUser) {
+            mine.get(0).close();
+        }
+        mine.add(connection);
+        connections.incrementAndGet();
+        emitter.onCompletion(() -> remove(connection));
+        emitter.onTimeout(connection::close);
+        emitter.onError(e -> remove(connection));
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(5000).comment("Điều Hành"));
+        } catch (IOException e) {
+            connection.close();
+            return emitter;
+        }
+        connection.send("unread", inbox.unreadCount(me.userId()));
+        connection.send("work", workCount);
+        return emitter;
+    }
+
+    int connectionCount() {
+        return connections.get();
+    }
+
+    private void remove(Connection connection) {
+        List<Connection> mine = byUser.get(connection.userId);
+        if (mine != null && mine.remove(connection)) {
+            connections.decrementAndGet();
+            if (mine.isEmpty()) {
+                byUser.remove(connection.userId, mine);
+            }
+        }
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("Live updates: tick failed ({}), trying again next tick", e.toString());
+        }
+    }
+
+    void tick() {
+        if (byUser.isEmpty()) {
+            inboxWatermark = -1; // start again from the newest rows when somebody connects
+            taskWatermark = null;
+            return;
+        }
+        newMessages();
+        newTasks();
+        Instant now = Instant.now();
+        if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) >= 0) {
+            lastHeartbeat = now;
+            byUser.values().forEach(list -> list.forEach(Connection::heartbeat));
+        }
+    }
+
+    private void newMessages() {
+        if (inboxWatermark < 0) {
+            inboxWatermark = inbox.watermark();
+            return;
+        }
+        Set<String> recipients = new HashSet<>();
+        long highest = inboxWatermark;
+        for (Inbox.Arrival arrival : inbox.arrivalsAfter(Math.max(0, inboxWatermark - ID_LOOKBACK), BATCH)) {
+            highest = Math.max(highest, arrival.id());
+            if (seenMessages.add(arrival.id()) && byUser.containsKey(arrival.recipient())) {
+                recipients.add(arrival.recipient());
+            }
+        }
+        inboxWatermark = highest;
+        long floor = inboxWatermark - ID_LOOKBACK;
+        seenMessages.removeIf(id -> id <= floor);
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> counts = inbox.unreadCounts(recipients);
+        for (String recipient : recipients) {
+            long count = counts.getOrDefault(recipient, 0);
+            for (Connection connection : byUser.getOrDefault(recipient, List.of())) {
+                connection.send("unread", count);
+            }
+        }
+    }
+
+    private void newTasks() {
+        Instant now = clock.instant();
+        if (taskWatermark == null) {
+            Instant latest = repository.latestTaskCreation();
+            taskWatermark = latest == null || latest.isAfter(now) ? now : latest;
+            return;
+        }
+        Instant from = (taskWatermark.isAfter(now) ? now : taskWatermark).minus(TASK_LOOKBACK);
+        Map<Connection, Boolean> concerned = new LinkedHashMap<>();
+        for (LiveEventsRepository.NewTask task : repository.tasksCreatedAfter(from, BATCH)) {
+            if (task.createdAt().isAfter(taskWatermark)) {
+                taskWatermark = task.createdAt();
+            }
+            String key = task.taskId() + "|" + task.candidateUser() + "|" + task.candidateGroup();
+            if (seenTasks.putIfAbsent(key, task.createdAt()) != null) {
+                continue;
+            }
+            for (List<Connection> list : byUser.values()) {
+                for (Connection connection : list) {
+                    if (connection.userId.equals(task.assignee()) || connection.userId.equals(task.candidateUser())
+                            || (task.assignee() == null && task.candidateGroup() != null
+                            && connection.groups.contains(task.candidateGroup()))) {
+                        concerned.put(connection, Boolean.TRUE);
+                    }
+                }
+            }
+        }
+        Instant forget = from.minus(TASK_LOOKBACK);
+        seenTasks.values().removeIf(created -> created.isBefore(forget));
+        Map<String, Long> counts = new HashMap<>();
+        for (Connection connection : concerned.keySet()) {
+            long count = counts.computeIfAbsent(connection.userId,
+                    user -> MyWork.waitingFor(taskService, user, connection.groups).count());
+            connection.send("work", count);
+        }
+    }
+
+    /** For tests: the official's open streams. */
+    Collection<Connection> connectionsOf(String userId) {
+        return new ArrayList<>(byUser.getOrDefault(userId, List.of()));
+    }
+}
