@@ -48,6 +48,9 @@ final class SimulatedYear {
     final int total = Integer.getInteger("bench.year.assignments", 60_000);
     final long seed = Long.getLong("bench.year.seed", 20270101L);
     final int year = Integer.getInteger("bench.year.year", 2027);
+    /** The first months of the year only (a shorter run with the same method); 12 by default. */
+    final int months = Integer.getInteger("bench.year.months", 12);
+    private LocalDate last;
 
     enum Fate { ON_TIME, LATE, RETURNED, EXTENSION_APPROVED, EXTENSION_REFUSED, NEVER_REPORTED }
 
@@ -68,8 +71,9 @@ final class SimulatedYear {
              Map<String, String> r) throws Exception {
         jobs = app.getBean(ManagementService.class);
         Random random = new Random(seed);
+        last = LocalDate.of(year, 1, 1).plusMonths(months).minusDays(1);
         List<LocalDate> workdays = new ArrayList<>();
-        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+        for (LocalDate d = LocalDate.of(year, 1, 1); !d.isAfter(last); d = d.plusDays(1)) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 workdays.add(d);
             }
@@ -81,7 +85,6 @@ final class SimulatedYear {
         Benchmark.log("year " + year + ": " + total + " assignments to " + units.size() + " units, seed " + seed);
         long began = System.nanoTime();
         int next = 0;
-        LocalDate last = LocalDate.of(year, 12, 31);
         for (LocalDate day = LocalDate.of(year, 1, 1); !day.isAfter(last); day = day.plusDays(1)) {
             at(day, 8);
             for (int k = createdOn.getOrDefault(day, 0); k > 0; k--) {
@@ -110,7 +113,7 @@ final class SimulatedYear {
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        r.put("year: simulated", year + ", " + total + " assignments to " + units.size() + " units, seed " + seed
+        r.put("year: simulated", year + (months < 12 ? " (first " + months + " months)" : "") + ", " + total + " assignments to " + units.size() + " units, seed " + seed
                 + "; " + jobsRun + " jobs run on the engine clock (" + jobFailures + " failed attempts)");
         r.put("year: wall time (s), assignments/s", Benchmark.fmt(seconds) + ", " + Benchmark.fmt(total / seconds));
         r.put("year: steps through REST (outcome counts)", outcomes.toString());
@@ -169,7 +172,7 @@ final class SimulatedYear {
     }
 
     private void plan(LocalDate day, int index, Step step, LocalDate proposed) {
-        if (day.getYear() == year) { // work planned past the year stays open
+        if (!day.isAfter(last)) { // work planned past the simulated period stays open
             agenda.computeIfAbsent(day, d -> new ArrayList<>()).add(new Action(index, step, proposed));
         }
     }
@@ -245,7 +248,7 @@ final class SimulatedYear {
     // ---- the checksum: what the application computed, not how long it took ----
 
     private void checksum(Benchmark.Http http, DataSource db, Map<String, String> r) throws Exception {
-        at(LocalDate.of(year, 12, 31), 23);
+        at(last, 23);
         List<String> lines = new ArrayList<>();
         JsonNode summary = json.readTree(http.get("/api/assignments/summary", Benchmark.LEADER).body());
         lines.add("buckets " + summary.path("total"));
@@ -255,7 +258,7 @@ final class SimulatedYear {
         BigDecimal scores = BigDecimal.ZERO;
         Map<String, Integer> bands = new TreeMap<>();
         int ranked = 0;
-        for (int month = 1; month <= 12; month++) {
+        for (int month = 1; month <= months; month++) {
             JsonNode ranking = json.readTree(http.get("/api/kpi/units?period=" + YearMonth.of(year, month),
                     Benchmark.LEADER).body());
             for (JsonNode total : ranking.findValues("total")) {

@@ -100,9 +100,5 @@ class IndicatorCampaignRecoveryTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE instance_name = ?").param(deadNode)
                 .query(Long.class).single() == 0);
-        // let the campaign's report processes start before the suite goes on (the job executor is shared)
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> jdbc.sql("SELECT COUNT(*) FROM ind_report"
-                + " WHERE period = ? AND process_instance_id IS NOT NULL").param(PERIOD).query(Long.class)
-                .single() == IndicatorReportingJourneyTest.REPORTING_UNITS);
     }
 }
