@@ -129,6 +129,7 @@ public final class Benchmark {
 
     Map<String, String> run(String variant, Map<String, String> facts) throws Exception {
         boolean stock = variant.equals("stock");
+        boolean year = variant.equals("year");
         Map<String, String> r = new LinkedHashMap<>();
         log("=== " + variant + ": starting PostgreSQL");
         long t0 = System.nanoTime();
@@ -156,7 +157,7 @@ public final class Benchmark {
 
             log("=== " + variant + ": starting the application");
             long started = System.nanoTime();
-            ConfigurableApplicationContext app = start(jdbcUrl, stock);
+            ConfigurableApplicationContext app = start(jdbcUrl, stock, year);
             r.put("application start-up (s)", seconds(System.nanoTime() - started));
             System.gc();
             r.put("JVM RSS after start (MiB)", String.valueOf(rssMiB("VmRSS")));
@@ -171,6 +172,12 @@ public final class Benchmark {
                 facts.putIfAbsent("organisation", (units.size() + 1) + " units (directory import), " + (2 * units.size() + 1)
                         + " officials registered through OfficialAccounts (a head and an officer per unit, a City PC leader)");
                 Http http = new Http(port);
+                if (year) {
+                    new SimulatedYear().run(app, http, db, units, r);
+                    authorizations(db, r, "end of the year");
+                    r.put("JVM peak RSS, VmHWM (MiB)", String.valueOf(rssMiB("VmHWM")));
+                    return r;
+                }
 
                 double tpcb = tpcb(postgres, r);
                 starts(http, units, db, r, tpcb);
@@ -179,6 +186,8 @@ public final class Benchmark {
                 reads(http, units, r);
                 completions(http, db, r);
                 timerDrain(db, r);
+                authorizations(db, r, "at the end");
+                SimulatedYear.perProcess(db, r);
                 r.put("failed jobs / incidents at the end", queryLong(db,
                         "SELECT count(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL") + " / "
                         + queryLong(db, "SELECT count(*) FROM act_ru_incident"));
@@ -190,7 +199,7 @@ public final class Benchmark {
         return r;
     }
 
-    ConfigurableApplicationContext start(String jdbcUrl, boolean stock) {
+    ConfigurableApplicationContext start(String jdbcUrl, boolean stock, boolean year) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
                 "--server.port=0",
@@ -201,6 +210,10 @@ public final class Benchmark {
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres"));
+        if (year) {
+            // the simulated year runs the due jobs itself on the engine clock, in order (reproducible)
+            arguments.add("--camunda.bpm.job-execution.enabled=false");
+        }
         if (stock) {
             // Camunda's defaults where the project changes them (application.yaml, "scale")
             arguments.addAll(List.of(
@@ -379,6 +392,72 @@ public final class Benchmark {
         r.put("rows: act_ru_job / act_ru_authorization / act_hi_varinst", queryLong(db, "SELECT count(*) FROM act_ru_job")
                 + " / " + queryLong(db, "SELECT count(*) FROM act_ru_authorization") + " / "
                 + queryLong(db, "SELECT count(*) FROM act_hi_varinst"));
+        authorizations(db, r, "N open");
+    }
+
+    // ---- authorization rows and the per-command group query (issue 15) ----
+
+    static final String ENGINE_GROUP_QUERY = "SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A";
+    static final String LOOSE_GROUP_QUERY = "WITH RECURSIVE G(ID) AS (SELECT MIN(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A"
+            + " UNION ALL SELECT (SELECT MIN(B.GROUP_ID_) FROM ACT_RU_AUTHORIZATION B WHERE B.GROUP_ID_ > G.ID)"
+            + " FROM G WHERE G.ID IS NOT NULL) SELECT ID FROM G WHERE ID IS NOT NULL";
+
+    /**
+     * Rows of ACT_RU_AUTHORIZATION per open assignment, by resource and user/group grant; runtime task grants whose
+     * task has ended (left behind); and the time of the group query every authorized command runs: Camunda's own
+     * statement and the loose index scan the application maps it to on PostgreSQL (AuthorizedGroupIdsQuery).
+     */
+    void authorizations(DataSource db, Map<String, String> r, String when) throws SQLException {
+        long open = queryLong(db, "SELECT count(*) FROM asg_assignment WHERE completed_at IS NULL AND cancelled_at IS NULL");
+        long total = queryLong(db, "SELECT count(*) FROM act_ru_authorization");
+        StringBuilder byResource = new StringBuilder();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT resource_type_, group_id_ IS NOT NULL, count(*) FROM act_ru_authorization GROUP BY 1, 2"
+                        + " ORDER BY 3 DESC")) {
+            while (rs.next()) {
+                if (byResource.length() > 0) {
+                    byResource.append(", ");
+                }
+                byResource.append(resourceName(rs.getInt(1))).append(rs.getBoolean(2) ? " group " : " user ")
+                        .append(rs.getLong(3));
+            }
+        }
+        r.put("authorizations (" + when + "): rows, per open assignment", total + ", " + fmt(total / (double) Math.max(open, 1))
+                + " (" + open + " open)");
+        r.put("authorizations (" + when + ") by resource", byResource.toString());
+        r.put("authorizations (" + when + "): task grants of ended tasks", String.valueOf(queryLong(db,
+                "SELECT count(*) FROM act_ru_authorization a WHERE resource_type_ = 7 AND resource_id_ <> '*'"
+                        + " AND NOT EXISTS (SELECT 1 FROM act_ru_task t WHERE t.id_ = a.resource_id_)")));
+        r.put("group query (" + when + "): engine's DISTINCT / loose index scan, median ms of 21",
+                medianMillis(db, ENGINE_GROUP_QUERY) + " / " + medianMillis(db, LOOSE_GROUP_QUERY) + " ("
+                        + queryLong(db, "SELECT count(DISTINCT group_id_) FROM act_ru_authorization") + " groups)");
+    }
+
+    static String resourceName(int type) {
+        for (org.camunda.bpm.engine.authorization.Resources resource
+                : org.camunda.bpm.engine.authorization.Resources.values()) {
+            if (resource.resourceType() == type) {
+                return resource.name();
+            }
+        }
+        return String.valueOf(type);
+    }
+
+    static String medianMillis(DataSource db, String sql) throws SQLException {
+        List<Long> nanos = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < 21; i++) {
+                long t = System.nanoTime();
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+                nanos.add(System.nanoTime() - t);
+            }
+        }
+        nanos.sort(null);
+        return fmt(nanos.get(10) / 1e6);
     }
 
     // ---- (e) main reads ----

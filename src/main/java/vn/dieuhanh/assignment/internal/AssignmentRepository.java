@@ -30,9 +30,11 @@ class AssignmentRepository {
             process_instance_id, due_soon_working_days, due_soon_from""";
 
     private final JdbcClient jdbc;
+    private final ClosedTally tally;
 
-    AssignmentRepository(JdbcClient jdbc) {
+    AssignmentRepository(JdbcClient jdbc, ClosedTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     void insert(AssignmentRecord a) {
@@ -79,14 +81,46 @@ class AssignmentRepository {
     }
 
     void updateHolder(String id, String holderGroup, String holderUser) {
-        jdbc.sql("UPDATE asg_assignment SET holder_group = ?, holder_user = ? WHERE id = ?")
-                .params(holderGroup, holderUser, id).update();
+        retallied(id, false, () -> jdbc.sql("UPDATE asg_assignment SET holder_group = ?, holder_user = ? WHERE id = ?")
+                .params(holderGroup, holderUser, id).update());
     }
 
     /** A new deadline moves the due-soon window with it. */
     void updateDeadline(String id, OffsetDateTime deadline, OffsetDateTime dueSoonFrom) {
-        jdbc.sql("UPDATE asg_assignment SET deadline = ?, due_soon_from = ? WHERE id = ?")
-                .params(deadline, dueSoonFrom, id).update();
+        retallied(id, false, () -> jdbc.sql("UPDATE asg_assignment SET deadline = ?, due_soon_from = ? WHERE id = ?")
+                .params(deadline, dueSoonFrom, id).update());
+    }
+
+    /**
+     * Runs an update of the row's key (holder), deadline or closing instants and keeps {@link ClosedTally} in step:
+     * the row's closed entry before and after are compared, the old one taken out, the new one added. An update that
+     * cannot close a row ({@code mayClose} false) of a row that is open changes no entry.
+     */
+    private void retallied(String id, boolean mayClose, Runnable update) {
+        ClosedTally.Entry before = closedEntry(id);
+        update.run();
+        if (before == null && !mayClose) {
+            return;
+        }
+        ClosedTally.Entry after = closedEntry(id);
+        if (java.util.Objects.equals(before, after)) {
+            return;
+        }
+        if (before != null) {
+            tally.add(before, -1);
+        }
+        if (after != null) {
+            tally.add(after, 1);
+        }
+    }
+
+    private ClosedTally.Entry closedEntry(String id) {
+        return jdbc.sql("SELECT unit_code, holder_user, source, assigned_by, deadline, completed_at, cancelled_at"
+                        + " FROM asg_assignment WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(ClosedTally.Entry.of(rs.getString("unit_code"),
+                        rs.getString("holder_user"), rs.getString("source"), rs.getString("assigned_by"),
+                        time(rs, "deadline"), time(rs, "completed_at"), time(rs, "cancelled_at"))))
+                .optional().flatMap(e -> e).orElse(null);
     }
 
     void updateDueSoonWindow(String id, int workingDays, OffsetDateTime dueSoonFrom) {
@@ -118,13 +152,13 @@ class AssignmentRepository {
     }
 
     void markCompleted(String id, OffsetDateTime at) {
-        jdbc.sql("UPDATE asg_assignment SET completed_at = ? WHERE id = ? AND completed_at IS NULL")
-                .params(at, id).update();
+        retallied(id, true, () -> jdbc.sql("UPDATE asg_assignment SET completed_at = ? WHERE id = ?"
+                + " AND completed_at IS NULL").params(at, id).update());
     }
 
     void markCancelled(String id, OffsetDateTime at) {
-        jdbc.sql("UPDATE asg_assignment SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL")
-                .params(at, id).update();
+        retallied(id, true, () -> jdbc.sql("UPDATE asg_assignment SET cancelled_at = ? WHERE id = ?"
+                + " AND cancelled_at IS NULL").params(at, id).update());
     }
 
     /** Binds the assignment to the lifecycle instance that carries it out, once: false if it is bound already. */
@@ -201,8 +235,21 @@ class AssignmentRepository {
         return result;
     }
 
-    /** The summary's statement: the buckets' CASEs come from the same definition as the list's WHERE. */
+    /**
+     * The summary's statement: the buckets' CASEs come from the same definition as the list's WHERE. For those who
+     * see everything, filtered by nothing but unit, source or assigner, closed work is read from
+     * {@link ClosedTally} (one row per key) and only the open rows from {@code asg_assignment}
+     * ({@code asg_assignment_open_idx}); otherwise the visibility set (a few hundred rows) is grouped as it is.
+     */
     static Sql summarySql(AssignmentQuery query, String groupColumn, Instant now) {
+        if (query.visibility().seesEverything() && query.holderUser() == null && query.directiveId() == null) {
+            return tallySummarySql(query, groupColumn, now);
+        }
+        return scanSummarySql(query, groupColumn, now);
+    }
+
+    /** Groups every visible row, closed ones included (the visibility UNION, or a filter by official or directive). */
+    static Sql scanSummarySql(AssignmentQuery query, String groupColumn, Instant now) {
         Sql counts = StatusBuckets.counts(now);
         Sql from = from(query.visibility());
         Sql where = where(query.withBucket(null), now);
@@ -211,6 +258,51 @@ class AssignmentRepository {
         params.addAll(where.params());
         return new Sql("SELECT " + groupColumn + " AS grp, " + counts.text() + " FROM " + from.text() + " WHERE "
                 + where.text() + " GROUP BY " + groupColumn + " ORDER BY " + groupColumn, params);
+    }
+
+    /** Closed work from the tally, open work counted from the open rows: one grouped statement, the same result. */
+    static Sql tallySummarySql(AssignmentQuery query, String groupColumn, Instant now) {
+        StringBuilder filter = new StringBuilder();
+        List<Object> filterParams = new ArrayList<>();
+        if (query.unitCode() != null) {
+            filter.append(" AND unit_code = ?");
+            filterParams.add(query.unitCode());
+        }
+        if (query.source() != null) {
+            filter.append(" AND source = ?");
+            filterParams.add(query.source().name());
+        }
+        if (query.assignedBy() != null) {
+            filter.append(" AND assigned_by = ?");
+            filterParams.add(query.assignedBy());
+        }
+        List<Object> params = new ArrayList<>(filterParams);
+        StringBuilder open = new StringBuilder();
+        for (StatusBucket bucket : List.of(StatusBucket.OPEN_WITHIN_DEADLINE, StatusBucket.OPEN_OVERDUE,
+                StatusBucket.DUE_SOON)) {
+            Sql condition = StatusBuckets.condition(bucket, now);
+            open.append(", CASE WHEN ").append(condition.text()).append(" THEN 1 ELSE 0 END AS ")
+                    .append(StatusBuckets.column(bucket));
+            params.addAll(condition.params());
+        }
+        params.addAll(filterParams);
+        String onTime = StatusBuckets.column(StatusBucket.COMPLETED_ON_TIME);
+        String late = StatusBuckets.column(StatusBucket.COMPLETED_LATE);
+        StringBuilder sums = new StringBuilder();
+        for (StatusBucket bucket : StatusBucket.values()) {
+            sums.append(", SUM(").append(StatusBuckets.column(bucket)).append(") AS ")
+                    .append(StatusBuckets.column(bucket));
+        }
+        String text = "SELECT grp" + sums + " FROM ("
+                + "SELECT NULLIF(" + groupColumn + ", '') AS grp, on_time AS " + onTime + ", late AS " + late
+                + ", 0 AS " + StatusBuckets.column(StatusBucket.OPEN_WITHIN_DEADLINE)
+                + ", 0 AS " + StatusBuckets.column(StatusBucket.OPEN_OVERDUE)
+                + ", 0 AS " + StatusBuckets.column(StatusBucket.DUE_SOON)
+                + " FROM asg_closed_tally WHERE on_time + late + cancelled > 0" + filter
+                + " UNION ALL SELECT " + groupColumn + " AS grp, 0, 0" + open
+                + " FROM asg_assignment WHERE completed_at IS NULL AND cancelled_at IS NULL" + filter
+                + ") counted GROUP BY grp ORDER BY grp";
+        return new Sql(text, params);
     }
 
     private static Sql where(AssignmentQuery query, Instant now) {

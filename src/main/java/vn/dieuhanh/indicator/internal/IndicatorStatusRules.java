@@ -3,7 +3,6 @@ package vn.dieuhanh.indicator.internal;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -22,34 +21,23 @@ public class IndicatorStatusRules {
 
     public static final String DECISION = "indicator-status";
 
-    /**
-     * Results kept across requests, per parsed version of the table (a new version is a new {@link DmnDecision}) and
-     * distinct input. One evaluation of the table costs milliseconds of FEEL parsing (Camunda's FEEL engine parses
-     * every input expression and unary test at every evaluation): 20 distinct inputs took 2.9 s on the shared test
-     * machine (load average 13), which made the city table the slowest read (docs/performance.md). The inputs of a
-     * table view repeat between requests until a report is approved. Emptied when it reaches {@link #MAX_REMEMBERED}.
-     */
-    static final int MAX_REMEMBERED = 20_000;
-
-    private record Remembered(DmnDecision decision, StatusInputs inputs) {
-    }
-
     private final DeployedDecisions decisions;
-    private final Map<Remembered, IndicatorStatus> remembered = new ConcurrentHashMap<>();
     private final AtomicLong evaluations = new AtomicLong();
 
     IndicatorStatusRules(DeployedDecisions decisions) {
         this.decisions = decisions;
     }
 
-    /** An evaluator over the table deployed now; results are remembered across requests for that version. */
+    /**
+     * An evaluator over the table deployed now. Results are remembered across requests per deployed version of the
+     * table and distinct input ({@link DeployedDecisions#remembered}): one evaluation costs milliseconds of FEEL
+     * parsing, and the inputs of a table view repeat between requests until a report is approved
+     * (docs/performance.md).
+     */
     public Evaluator evaluator() {
         DmnDecision decision = decisions.latest(DECISION);
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
-        return new Evaluator(inputs -> remembered.computeIfAbsent(new Remembered(decision, inputs),
-                r -> count(Evaluator.evaluate(decision, r.inputs()))));
+        return new Evaluator(inputs -> decisions.remembered(decision, inputs,
+                () -> count(Evaluator.evaluate(decision, inputs))));
     }
 
     /** Evaluations of the DMN table so far by this bean's evaluators (for tests: remembered results are not). */

@@ -48,7 +48,7 @@ public class KpiRules {
     /** The tables in force now; use one for a whole computation so that it reads one version of each. */
     public Tables current() {
         return new Tables(decisions.latest(WEIGHTS), decisions.latest(PENALTY), decisions.latest(BAND),
-                decisions.latest(CRITERION_SCORE));
+                decisions.latest(CRITERION_SCORE), decisions);
     }
 
     /** One version of each table. */
@@ -57,13 +57,20 @@ public class KpiRules {
         private final DmnDecision penalty;
         private final DmnDecision band;
         private final DmnDecision criterionScore;
+        private final DeployedDecisions remembered;
 
-        /** The tables given (tests read the shipped files with {@link DeployedDecisions#parse}). */
+        /** The tables given (tests read the shipped files with {@link DeployedDecisions#parse}); nothing remembered. */
         public Tables(DmnDecision weights, DmnDecision penalty, DmnDecision band, DmnDecision criterionScore) {
+            this(weights, penalty, band, criterionScore, null);
+        }
+
+        Tables(DmnDecision weights, DmnDecision penalty, DmnDecision band, DmnDecision criterionScore,
+               DeployedDecisions remembered) {
             this.weights = weights;
             this.penalty = penalty;
             this.band = band;
             this.criterionScore = criterionScore;
+            this.remembered = remembered;
         }
 
         public Weights weights(SubjectKind subject) {
@@ -89,6 +96,21 @@ public class KpiRules {
          */
         public BigDecimal criterionScore(String criterion, BigDecimal points, List<List<BigDecimal>> itemFractions,
                                          int completedItems) {
+            if (remembered == null) {
+                return evaluateCriterionScore(criterion, points, itemFractions, completedItems);
+            }
+            // remembered across computations per deployed version and inputs (a ranking repeats few distinct ones)
+            List<Object> key = List.of(criterion, points, completedItems, copy(itemFractions));
+            return remembered.remembered(criterionScore, key,
+                    () -> evaluateCriterionScore(criterion, points, itemFractions, completedItems));
+        }
+
+        private static List<List<BigDecimal>> copy(List<List<BigDecimal>> itemFractions) {
+            return itemFractions.stream().map(List::copyOf).toList();
+        }
+
+        private BigDecimal evaluateCriterionScore(String criterion, BigDecimal points,
+                                                  List<List<BigDecimal>> itemFractions, int completedItems) {
             Map<String, Object> inputs = new HashMap<>();
             inputs.put("criterion", criterion);
             inputs.put("points", points);

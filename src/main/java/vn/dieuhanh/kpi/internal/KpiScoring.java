@@ -81,12 +81,11 @@ public class KpiScoring {
             return bands.computeIfAbsent(total, tables::band);
         }
 
-        final Map<List<Object>, BigDecimal> criterionScores = new HashMap<>();
-
         /**
          * Scaled to 2 decimals, as the decision rounds it. A ranking scores thousands of subjects whose items look
-         * alike (few items, the same few fractions), so each distinct input is evaluated once per computation: the
-         * items are put in a canonical order (the formula sees them as a collection, order carries no meaning).
+         * alike (few items, the same few fractions), so each distinct input is evaluated once per deployed version
+         * of the decision ({@link KpiRules.Tables#criterionScore}, remembered by DeployedDecisions): the items are put
+         * in a canonical order (the formula sees them as a collection, order carries no meaning).
          */
         BigDecimal criterionScore(String criterion, BigDecimal points,
                                   Map<String, Map<String, List<BigDecimal>>> itemFractions, int completed) {
@@ -98,9 +97,7 @@ public class KpiScoring {
             }
             perItem.sort(Comparator.comparing((List<BigDecimal> item) -> item.size())
                     .thenComparing(Object::toString));
-            List<Object> key = List.of(criterion, points, completed, List.copyOf(perItem));
-            return criterionScores.computeIfAbsent(key,
-                    k -> round(tables.criterionScore(criterion, points, perItem, completed)));
+            return round(tables.criterionScore(criterion, points, List.copyOf(perItem), completed));
         }
     }
 

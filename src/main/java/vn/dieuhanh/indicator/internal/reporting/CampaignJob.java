@@ -53,13 +53,29 @@ public class CampaignJob extends QuartzJobBean {
         }
         repository.logRun(context.getFireInstanceId(), period.frequency().name(), period.label(), node(context),
                 outcome, clock.instant());
-        LOG.info("Indicator campaign {}: {}", period, outcome);
+        LOG.info("Indicator campaign {}: {}{}", period, outcome,
+                context.isRecovering() ? " (run again after its node died: " + context.getRecoveringTriggerKey() + ")"
+                        : "");
     }
 
     static ReportingPeriod justEnded(Frequency frequency, JobExecutionContext context) {
-        java.util.Date fired = context.getScheduledFireTime() != null ? context.getScheduledFireTime()
-                : context.getFireTime();
-        return justEnded(frequency, fired.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate());
+        return justEnded(frequency, scheduledFireTime(context).toInstant().atZone(WorkingCalendar.ZONE).toLocalDate());
+    }
+
+    /**
+     * When the firing was due. A firing run again after its node died (Quartz's recovery, {@code requestRecovery})
+     * has a trigger of its own; the original firing's due time is in its data, so the recovered run opens the same
+     * period as the interrupted one, whenever it runs.
+     */
+    static java.util.Date scheduledFireTime(JobExecutionContext context) {
+        if (context.isRecovering()) {
+            String original = context.getMergedJobDataMap()
+                    .getString(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+            if (original != null) {
+                return new java.util.Date(Long.parseLong(original));
+            }
+        }
+        return context.getScheduledFireTime() != null ? context.getScheduledFireTime() : context.getFireTime();
     }
 
     /** The period before the one containing {@code day}: fired on 1 April, the monthly campaign is for March. */

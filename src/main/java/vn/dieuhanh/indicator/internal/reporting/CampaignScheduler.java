@@ -40,8 +40,11 @@ public class CampaignScheduler implements SmartInitializingSingleton {
 
     @Bean
     static JobDetail indicatorCampaignJobDetail() {
+        // requestRecovery: a firing whose node dies while it runs (kill -9, power) is run again by another node of
+        // the cluster when Quartz's check-in finds the dead node (clusterCheckinInterval); opening a period twice is
+        // harmless (unique period), so running it again is safe. storeDurably: the job stays without triggers.
         return JobBuilder.newJob(CampaignJob.class).withIdentity(JOB)
-                .withDescription("Mở đợt báo cáo chỉ tiêu định kỳ").storeDurably().build();
+                .withDescription("Mở đợt báo cáo chỉ tiêu định kỳ").storeDurably().requestRecovery().build();
     }
 
     public static TriggerKey triggerKey(String frequency) {
