@@ -69,7 +69,9 @@ class WorkspaceSecurityFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return NOT_OURS.stream().anyMatch(prefix -> isAtOrBelow(path, prefix));
+        // also /camunda-welcome and the like, which the webapps' scripts request and expect Spring's answer to
+        return path.toLowerCase(Locale.ROOT).startsWith("/camunda")
+                || NOT_OURS.stream().anyMatch(prefix -> isAtOrBelow(path, prefix));
     }
 
     @Override
