@@ -131,7 +131,9 @@ public class DossierService {
                         + "' không thuộc thành phần hồ sơ của thủ tục (not a paper of this procedure)");
             }
         }
-        List<String> missing = procedure.papers().stream().filter(p -> !presented.contains(p)).toList();
+        // a paper the checklist marks "(nếu ...)" is conditional: the officer judges it, it does not block reception
+        List<String> missing = procedure.papers().stream().filter(p -> !presented.contains(p) && !p.contains("(nếu"))
+                .toList();
         if (!missing.isEmpty()) {
             StringBuilder notice = new StringBuilder("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ\nThủ tục: ")
                     .append(procedure.name()).append("\nHồ sơ chưa đủ thành phần; đề nghị bổ sung:\n");
