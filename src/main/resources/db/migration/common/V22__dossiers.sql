@@ -13,7 +13,7 @@ CREATE TABLE dos_dossier (
     received_by          VARCHAR(150)             NOT NULL,
     statutory_minutes    INTEGER                  NOT NULL,
     appointment_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    first_appointment_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    first_appointment_at TIMESTAMP WITH TIME ZONE NOT NULL, -- before apologies; reset when a supplement resumes
     remaining_minutes    INTEGER,
     paused_at            TIMESTAMP WITH TIME ZONE,
     decided_at           TIMESTAMP WITH TIME ZONE,

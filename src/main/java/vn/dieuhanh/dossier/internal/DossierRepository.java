@@ -78,11 +78,13 @@ class DossierRepository {
                 .params(DossierStatus.SUPPLEMENT_REQUESTED.name(), utc(at), remainingMinutes, id).update();
     }
 
+    /** The clock resumes: the new appointment is also the new baseline for timeliness (apologies do not move it). */
     void resume(long id, Instant appointmentAt) {
         jdbc.sql("""
-                        UPDATE dos_dossier SET status = ?, paused_at = NULL, remaining_minutes = NULL, appointment_at = ?
+                        UPDATE dos_dossier SET status = ?, paused_at = NULL, remaining_minutes = NULL, appointment_at = ?,
+                               first_appointment_at = ?
                          WHERE id = ?""")
-                .params(DossierStatus.IN_PROGRESS.name(), utc(appointmentAt), id).update();
+                .params(DossierStatus.IN_PROGRESS.name(), utc(appointmentAt), utc(appointmentAt), id).update();
     }
 
     void apologise(long id, Instant newAppointment) {

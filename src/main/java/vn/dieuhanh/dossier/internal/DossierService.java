@@ -283,7 +283,8 @@ public class DossierService {
         repository.decide(dossier.id(), status, refusal ? DossierHandlingProcess.OUTCOME_REFUSAL
                 : DossierHandlingProcess.OUTCOME_RESULT, refusal ? proposal.note() : null, now);
         repository.event(dossier.id(), "SIGNED", status, now, actor, null, refusal ? proposal.note() : null);
-        if (now.isAfter(dossier.appointmentAt()) || now.isAfter(dossier.firstAppointmentAt())) {
+        // timeliness counts against the appointment before any apology (reset when a supplement resumed the clock)
+        if (now.isAfter(dossier.firstAppointmentAt())) {
             late(dossier, now);
         }
     }
