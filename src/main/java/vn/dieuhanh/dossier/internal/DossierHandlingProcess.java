@@ -11,8 +11,8 @@ public final class DossierHandlingProcess {
     public static final String TASK_PROCESS = "Task_ProcessDossier";
     public static final String TASK_APPROVE = "Task_ApproveDossier";
     public static final String TASK_SIGN = "Task_SignDossierResult";
-    public static final String TIMER_APOLOGY_DUE = "Timer_ApologyDue";
-    public static final String TIMER_APPOINTMENT_PASSED = "Timer_AppointmentPassed";
+    public static final String TIMER_APOLOGY_DUE = "StartEvent_ApologyDue";
+    public static final String TIMER_APPOINTMENT_PASSED = "StartEvent_AppointmentPassed";
     public static final String SERVICE_WARN_DUE_SOON = "ServiceTask_WarnDueSoon";
     public static final String TASK_ISSUE_APOLOGY = "Task_IssueApology";
     public static final String SERVICE_RECORD_LATE = "ServiceTask_RecordLate";
