@@ -34,16 +34,35 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final Set<String> openPaths;
     private final List<String> adminOnlyPrefixes;
 
+    /** Paths open one segment below these prefixes (the citizens' dossier lookup: {@code <prefix>/<code>}). */
+    private final List<String> openParents;
+
     public ApiAuthenticationFilter(IdentityService identityService, Set<String> openPaths,
+                                   List<String> adminOnlyPrefixes) {
+        this(identityService, openPaths, List.of(), adminOnlyPrefixes);
+    }
+
+    public ApiAuthenticationFilter(IdentityService identityService, Set<String> openPaths, List<String> openParents,
                                    List<String> adminOnlyPrefixes) {
         this.identityService = identityService;
         this.openPaths = openPaths;
+        this.openParents = openParents;
         this.adminOnlyPrefixes = adminOnlyPrefixes;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return openPaths.contains(RequestPaths.normalised(request));
+        String path = RequestPaths.normalised(request);
+        if (openPaths.contains(path)) {
+            return true;
+        }
+        for (String parent : openParents) {
+            String child = path.startsWith(parent + "/") ? path.substring(parent.length() + 1) : null;
+            if (child != null && !child.isEmpty() && child.indexOf('/') < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

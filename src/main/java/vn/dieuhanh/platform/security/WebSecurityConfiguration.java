@@ -32,6 +32,9 @@ class WebSecurityConfiguration {
 
     static final Set<String> OPEN_PATHS = Set.of("/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness");
+    /** Open one segment below: the citizens' anonymous dossier lookup {@code /api/public/dossiers/{code}} (rate
+     * limited by the dossier capability; the page {@code /tra-cuu-ho-so} is outside {@code /api}). */
+    static final List<String> OPEN_PARENTS = List.of("/api/public/dossiers");
     static final List<String> ADMIN_ONLY = List.of("/actuator/prometheus", "/api/admin/security");
 
     @Bean
@@ -85,7 +88,8 @@ class WebSecurityConfiguration {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, OPEN_PATHS, ADMIN_ONLY));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, OPEN_PATHS, OPEN_PARENTS,
+                        ADMIN_ONLY));
         registration.setName("dieuhanh-api-authentication");
         registration.addUrlPatterns("/api/*", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*", "/swagger-ui.html",
                 "/swagger-ui/*");
