@@ -42,8 +42,9 @@ class WorkspaceSecurityFilter extends OncePerRequestFilter {
     /** Paths with their own security, never touched here. */
     static final List<String> NOT_OURS = List.of("/api", "/engine-rest", "/camunda", "/actuator", "/v3/api-docs",
             "/swagger-ui", "/swagger-ui.html", "/webjars", "/error");
-    /** The web app's paths that need no login. */
-    static final List<String> OPEN = List.of(LOGIN, "/app", "/sw.js", "/favicon.ico");
+    /** The web app's paths that need no login; {@code /tra-cuu-ho-so} is the citizens' dossier lookup (status and
+     *  dates only, rate limited by the dossier capability). */
+    static final List<String> OPEN = List.of(LOGIN, "/app", "/sw.js", "/favicon.ico", "/tra-cuu-ho-so");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final ProcessEngine engine;
