@@ -25,7 +25,8 @@ const EXACT = {
   'No results': 'Không có kết quả',
   'All values selected': 'Đã chọn tất cả giá trị',
   'Add new': 'Thêm dòng',
-  'Collapse': 'Thu gọn'
+  'Collapse': 'Thu gọn',
+  'Skip to search': 'Chuyển đến ô tìm kiếm'
 };
 
 const PATTERNS = [
