@@ -6,12 +6,20 @@ public final class DirectiveHandlingProcess {
     public static final String KEY = "directive-handling";
     public static final String FORM_REGISTER = "register-directive";
     public static final String FORM_ASSIGN = "assign-directive";
+    public static final String FORM_CONFIRM_ASSIGNMENT = "confirm-directive-assignment";
     public static final String FORM_CLOSE_WITH_OPEN_WORK = "close-directive-with-open-work";
 
     public static final String START_DIRECTIVE_RECEIVED = "StartEvent_DirectiveReceived";
     public static final String SERVICE_REGISTER_DIRECTIVE = "ServiceTask_RegisterDirective";
     public static final String GATEWAY_ALREADY_ASSIGNED = "Gateway_AlreadyAssigned";
+    /** Converging gateway: the leader's form, first time or after "Sửa lại". */
+    public static final String GATEWAY_ASSIGN_OR_REVISE = "Gateway_AssignOrRevise";
     public static final String TASK_ASSIGN_DIRECTIVE = "Task_AssignDirective";
+    /** Checks the leader's plan and computes every unit's deadline in working days, for the leader to confirm. */
+    public static final String SERVICE_COMPUTE_DEADLINES = "ServiceTask_ComputeDeadlines";
+    /** The same leader reviews the computed deadlines: confirm (the assignments are created) or revise. */
+    public static final String TASK_CONFIRM_ASSIGNMENT = "Task_ConfirmAssignment";
+    public static final String GATEWAY_ASSIGNMENT_CONFIRMED = "Gateway_AssignmentConfirmed";
     /** Converging gateway: assigned at registration or by the leader, the plan follows. */
     public static final String GATEWAY_READY_TO_PLAN = "Gateway_ReadyToPlan";
     public static final String SERVICE_PLAN_ASSIGNMENTS = "ServiceTask_PlanAssignments";
@@ -60,8 +68,23 @@ public final class DirectiveHandlingProcess {
     public static final String VAR_COORDINATING_WORKING_DAYS = "coordinatingWorkingDays";
     /** Per-unit deadlines (REST): JSON {@code {"<unit>": {"workingDays": 5} | {"date": "2026-03-10"}}}. */
     public static final String VAR_COORDINATING_DEADLINES = "coordinatingDeadlines";
+    /**
+     * Per-unit deadlines as the Tasklist form's dynamic list submits them: JSON
+     * {@code [{"unit": "<unit>", "workingDays": 5}]}; a unit listed here overrides the common deadline.
+     */
+    public static final String VAR_COORDINATING_DEADLINE_LIST = "coordinatingDeadlineList";
     public static final String VAR_INFORMED_UNITS = "informedUnits";
     public static final String VAR_ASSIGNMENT_NOTE = "assignmentNote";
+
+    // --- review of the computed deadlines ---
+    /** Written by {@code computeDirectiveDeadlines}: the plan with each unit's computed deadline, as text (read-only). */
+    public static final String VAR_DEADLINE_PREVIEW = "deadlinePreview";
+    /** The leader who filled the assignment form (the login), assignee of the confirmation task. */
+    public static final String VAR_ASSIGNMENT_CONFIRMER = "assignmentConfirmer";
+    /** The leader's choice: {@link #CONFIRMATION_CONFIRM} or {@link #CONFIRMATION_REVISE}. */
+    public static final String VAR_ASSIGNMENT_CONFIRMATION = "assignmentConfirmation";
+    public static final String CONFIRMATION_CONFIRM = "confirm";
+    public static final String CONFIRMATION_REVISE = "revise";
 
     // --- planned ---
     public static final String VAR_LEAD_ASSIGNMENT_ID = "leadAssignmentId";

@@ -41,6 +41,7 @@ class DirectiveJourneyTest {
 
     static final String PASSWORD = "Nhiem-Vu-2026!";
     static final String LEADER = "ld.vicechair";
+    static final String OTHER_LEADER = "ld.vicechair2";
     static final String CLERK = "vp.clerk";
     static final String LEAD_HEAD = "so-xay-dung.giamdoc";
     static final String DIVISION = "so-xay-dung.phong-chuyen-mon";
@@ -114,9 +115,35 @@ class DirectiveJourneyTest {
                   "deadlineWorkingDays":{"value":10,"type":"Long"},
                   "coordinatingUnits":{"value":"[\\"phuong-cau-ong-lanh\\",\\"phuong-tan-dinh\\"]","type":"Json"},
                   "coordinatingWorkingDays":{"value":5,"type":"Long"},
+                  "coordinatingDeadlineList":{"value":"[{\\"unit\\":\\"phuong-tan-dinh\\",\\"workingDays\\":3}]","type":"Json"},
                   "informedUnits":{"value":"[\\"so-tai-chinh\\"]","type":"Json"},
                   "assignmentNote":{"value":"Báo cáo kết quả trước ngày 16/3","type":"String"}}}""", LEADER, PASSWORD);
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(204);
+
+        // Nothing is assigned yet: the same leader first sees every unit's deadline computed in working days
+        // (Monday 2 March + 10 = Monday 16 March; the common 5 = Monday 9 March; Tân Định's own 3 = Thursday 5 March).
+        String confirmTask = singleTaskId(LEADER, "directive-handling", "Task_ConfirmAssignment");
+        assertThat(get("/api/assignments?directive=" + directiveId, LEADER).size()).isZero();
+        assertThat(taskService.createTaskQuery().taskId(confirmTask).singleResult().getAssignee()).isEqualTo(LEADER);
+        assertThat(taskService.getVariable(confirmTask, "deadlinePreview")).isEqualTo("""
+                Đơn vị chủ trì: Sở Xây dựng — hạn hết ngày 16/03/2026 (thứ Hai) (10 ngày làm việc)
+                Đơn vị phối hợp: Phường Cầu Ông Lãnh — hạn hết ngày 09/03/2026 (thứ Hai) (5 ngày làm việc)
+                Đơn vị phối hợp: Phường Tân Định — hạn hết ngày 05/03/2026 (thứ Năm) (3 ngày làm việc)
+                Đơn vị để biết: Sở Tài chính
+                Ý kiến chỉ đạo: Báo cáo kết quả trước ngày 16/3""");
+        // another City PC leader cannot confirm someone else's plan
+        register(OTHER_LEADER, "Phó Chủ tịch UBND TP (khác)", "ubnd-tp", null, Role.LEADER);
+        HttpResponse<String> foreign = http.post("/engine-rest/task/" + confirmTask + "/complete",
+                "{\"variables\":{\"assignmentConfirmation\":{\"value\":\"confirm\"}}}", OTHER_LEADER, PASSWORD);
+        assertThat(foreign.statusCode()).as(foreign.body()).isIn(403, 404);
+        // the confirmation form carries only the choice; a changed plan is refused
+        HttpResponse<String> tampered = http.post("/engine-rest/task/" + confirmTask + "/complete", """
+                {"variables":{"assignmentConfirmation":{"value":"confirm"},
+                  "leadUnit":{"value":"so-tai-chinh","type":"String"}}}""", LEADER, PASSWORD);
+        assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(400);
+        HttpResponse<String> confirmed = http.post("/engine-rest/task/" + confirmTask + "/complete",
+                "{\"variables\":{\"assignmentConfirmation\":{\"value\":\"confirm\"}}}", LEADER, PASSWORD);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
 
         // Three assignments run in parallel, each waiting at its unit's head.
         JsonNode list = await().atMost(Duration.ofSeconds(30)).until(
@@ -129,6 +156,8 @@ class DirectiveJourneyTest {
                 .isEqualTo("2026-03-16T23:59:59+07:00");
         assertThat(get("/api/assignments/" + ward1Id, LEADER).get("assignment").get("deadline").asText())
                 .isEqualTo("2026-03-09T23:59:59+07:00");
+        assertThat(get("/api/assignments/" + ward2Id, LEADER).get("assignment").get("deadline").asText())
+                .isEqualTo("2026-03-05T23:59:59+07:00");
         assertThat(buckets(directiveId)).containsEntry("OPEN_WITHIN_DEADLINE", 3L).containsEntry("OPEN_OVERDUE", 0L);
 
         // Every running instance of the directive has a business key Cockpit can search by (issue 14): the

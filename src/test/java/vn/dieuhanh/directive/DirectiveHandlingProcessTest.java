@@ -49,7 +49,8 @@ import vn.dieuhanh.assignment.LifecycleFakes;
         "processes/assignment/assignment-lifecycle.bpmn", "processes/directive/document-acknowledgement.bpmn",
         "forms/register-directive.form", "forms/assign-directive.form", "forms/handle-assignment.form",
         "forms/review-assignment-result.form", "forms/review-extension-request.form",
-        "forms/document-acknowledgement.form", "forms/close-directive-with-open-work.form"})
+        "forms/document-acknowledgement.form", "forms/close-directive-with-open-work.form",
+        "forms/confirm-directive-assignment.form"})
 class DirectiveHandlingProcessTest {
 
     @RegisterExtension
@@ -78,6 +79,11 @@ class DirectiveHandlingProcessTest {
         Mocks.register("nameDirectiveTask", (TaskListener) task -> { });
         Mocks.register("registerDirective", registerDirective());
         Mocks.register("planDirectiveAssignments", planDirectiveAssignments());
+        Mocks.register("computeDirectiveDeadlines", (JavaDelegate) execution -> {
+            steps.add("computeDirectiveDeadlines");
+            execution.setVariable(VAR_DEADLINE_PREVIEW, "Đơn vị chủ trì: " + execution.getVariable(VAR_LEAD_UNIT));
+            execution.setVariable(VAR_ASSIGNMENT_CONFIRMER, execution.getVariable(VAR_LAST_ACTOR));
+        });
         Mocks.register("closeDirective", (JavaDelegate) execution -> steps.add("closeDirective"));
         Mocks.register("findOpenDirectiveWork", findOpenDirectiveWork());
         Mocks.register("recordCloseDecision", (JavaDelegate) execution -> {
@@ -192,7 +198,19 @@ class DirectiveHandlingProcessTest {
                 VAR_INFORMED_UNITS, new ArrayList<>(List.of(EDUCATION)), VAR_ASSIGNMENT_NOTE, "Khẩn trương"));
         ENGINE.getIdentityService().clearAuthentication();
 
-        assertThat(directive).hasPassedInOrder(TASK_ASSIGN_DIRECTIVE, GATEWAY_READY_TO_PLAN, SERVICE_PLAN_ASSIGNMENTS)
+        // the computed deadlines go back to the same leader, who confirms them before anything is assigned
+        assertThat(directive).hasPassedInOrder(TASK_ASSIGN_DIRECTIVE, SERVICE_COMPUTE_DEADLINES)
+                .isWaitingAt(TASK_CONFIRM_ASSIGNMENT).hasNotPassed(SERVICE_PLAN_ASSIGNMENTS).variables()
+                .containsEntry(VAR_DEADLINE_PREVIEW, "Đơn vị chủ trì: " + LEAD);
+        assertThat(task()).isAssignedTo(CHAIR);
+        assertTaskForm(task(), FORM_CONFIRM_ASSIGNMENT);
+        ENGINE.getIdentityService().setAuthenticatedUserId(CHAIR);
+        complete(task(), withVariables(VAR_ASSIGNMENT_CONFIRMATION, CONFIRMATION_CONFIRM));
+        ENGINE.getIdentityService().clearAuthentication();
+
+        assertThat(directive).hasPassedInOrder(TASK_ASSIGN_DIRECTIVE, SERVICE_COMPUTE_DEADLINES,
+                        TASK_CONFIRM_ASSIGNMENT, GATEWAY_ASSIGNMENT_CONFIRMED, GATEWAY_READY_TO_PLAN,
+                        SERVICE_PLAN_ASSIGNMENTS)
                 .isWaitingAt(CALL_LEAD_ASSIGNMENT, multiInstance(CALL_COORDINATING_ASSIGNMENTS), multiInstance(CALL_INFORM_UNITS)).variables()
                 .containsEntry("lastActor", CHAIR)
                 .containsEntry(VAR_LEAD_ASSIGNMENT_ID, "CD-1-so-y-te")
@@ -266,10 +284,31 @@ class DirectiveHandlingProcessTest {
         org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
         org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().count()).isZero();
         org.assertj.core.api.Assertions.assertThat(steps).containsExactly("registerDirective",
-                "planDirectiveAssignments", "findOpenDirectiveWork", "recordCloseDecision:closeNow",
+                "computeDirectiveDeadlines", "planDirectiveAssignments", "findOpenDirectiveWork",
+                "recordCloseDecision:closeNow",
                 "cancelOpenDirectiveWork", "closeDirective");
         org.assertj.core.api.Assertions.assertThat(lifecycle.steps("CD-1-so-tai-chinh"))
                 .containsExactly("openAssignment", "offerDelegationOptions");
+    }
+
+    @Test
+    void aLeaderWhoDoesNotConfirmTheComputedDeadlinesGetsTheAssignmentFormBackAndNothingIsAssigned() {
+        ENGINE.getIdentityService().setAuthenticatedUserId(CLERK);
+        ProcessInstance directive = runtimeService().startProcessInstanceByKey(KEY, registration());
+        ENGINE.getIdentityService().setAuthenticatedUserId(CHAIR);
+        assertThat(directive).isWaitingAt(TASK_ASSIGN_DIRECTIVE);
+        claim(task(), CHAIR);
+        complete(task(), withVariables(VAR_LEAD_UNIT, LEAD, VAR_DEADLINE_WORKING_DAYS, 3));
+        assertThat(directive).isWaitingAt(TASK_CONFIRM_ASSIGNMENT);
+
+        complete(task(), withVariables(VAR_ASSIGNMENT_CONFIRMATION, CONFIRMATION_REVISE));
+        ENGINE.getIdentityService().clearAuthentication();
+
+        assertThat(directive).hasPassedInOrder(TASK_CONFIRM_ASSIGNMENT, GATEWAY_ASSIGNMENT_CONFIRMED,
+                GATEWAY_ASSIGN_OR_REVISE).isWaitingAt(TASK_ASSIGN_DIRECTIVE).hasNotPassed(SERVICE_PLAN_ASSIGNMENTS);
+        assertThat(task()).hasCandidateGroup("role-leader");
+        org.assertj.core.api.Assertions.assertThat(steps).containsExactly("registerDirective",
+                "computeDirectiveDeadlines");
     }
 
     @Test

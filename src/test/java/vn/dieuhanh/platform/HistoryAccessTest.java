@@ -119,6 +119,49 @@ class HistoryAccessTest {
         assertThat(http.get("/api/process-statistics", OFFICER_B, PASSWORD).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * What Cockpit shows each role (issue 14: "Open Human Tasks 0", "the analyst sees no instances"). Cockpit asks the
+     * engine with the user's authorizations, the same queries as here: a City PC leader sees every running instance
+     * (READ_INSTANCE) but counts only the tasks he may read himself, and the per-group task report needs READ on every
+     * task (403); an analyst sees the models and, through {@code /api/process-statistics}, how many run, but no
+     * instance and no task; a ward's official counts his own task; another ward nothing. docs/webapps.md explains
+     * why no role gets more.
+     */
+    @Test
+    void cockpitShowsEachRoleOnlyWhatItMayRead() {
+        HttpResponse<String> assigned = http.post("/api/assignments", "{\"unitCode\":\"phuong-tan-hung\",\"assignee\":\""
+                + OFFICER_A + "\",\"title\":\"Rà soát hộ nghèo\",\"deadlineWorkingDays\":5}", LEADER, PASSWORD);
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
+        String id = HttpClient.json(assigned.body()).get("assignmentId").asText();
+        Task task = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String instance = jdbc.sql("SELECT process_instance_id FROM asg_assignment WHERE id = ?").param(id)
+                    .query(String.class).optional().orElse(null);
+            return instance == null ? null : taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        }, t -> t != null);
+        String instances = "/engine-rest/process-instance/count?processInstanceIds=" + task.getProcessInstanceId();
+        String tasks = "/engine-rest/task/count?processInstanceId=" + task.getProcessInstanceId();
+
+        assertThat(count(instances, LEADER)).isEqualTo(1);
+        assertThat(count(tasks, LEADER)).isZero();
+        assertThat(http.get("/engine-rest/task/report/candidate-group-count", LEADER, PASSWORD).statusCode())
+                .isEqualTo(403);
+
+        assertThat(count("/engine-rest/process-definition/count?key=assignment-lifecycle", ANALYST)).isPositive();
+        assertThat(count(instances, ANALYST)).isZero();
+        assertThat(count(tasks, ANALYST)).isZero();
+        assertThat(http.get("/engine-rest/task/report/candidate-group-count", ANALYST, PASSWORD).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/api/process-statistics", ANALYST, PASSWORD).statusCode()).isEqualTo(200);
+
+        assertThat(count(tasks, OFFICER_A)).isEqualTo(1);
+        assertThat(count(instances, OFFICER_B)).isZero();
+        assertThat(count(tasks, OFFICER_B)).isZero();
+    }
+
+    private long count(String path, String user) {
+        return HttpClient.json(values(path, user)).get("count").asLong();
+    }
+
     private String values(String path, String user) {
         HttpResponse<String> response = http.get(path, user, PASSWORD);
         assertThat(response.statusCode()).as(user + " " + path + " " + response.body()).isEqualTo(200);

@@ -56,7 +56,7 @@ class TasklistBrowserTest {
     static final String PASSWORD = "demo";
     static final String LEADER = "chair";
     static final String OFFICER = "phuong-ben-thanh.officer";
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(120);
 
     /** Common English words of web UIs (and of Camunda's and form-js's texts); any of them on a page is a leftover. */
     static final Set<String> ENGLISH = Set.of("the", "of", "and", "or", "is", "are", "with", "for", "from", "by",
@@ -183,6 +183,120 @@ class TasklistBrowserTest {
         assertThat(bodyText(officer)).doesNotContain("Camunda 8");
     }
 
+    /**
+     * Issue 14: the leader assigning a directive in Tasklist sees the server's refusal of a wrong plan (a coordinating
+     * deadline after the lead's) in Vietnamese, and the message does not cover "Hoàn thành". (The confirmation of the
+     * computed deadlines is tested through the engine REST API in DirectiveJourneyTest.)
+     */
+    @Test
+    void aRefusedDirectivePlanIsExplainedWithoutCoveringTheCompleteButton() {
+        HttpClient http = new HttpClient(port);
+        String summary = "Về tổng vệ sinh môi trường cuối năm";
+        HttpResponse<String> registered = http.post("/api/directives", """
+                {"source":"CITY_PEOPLES_COMMITTEE","documentNumber":"88/UBND-VX","issuedOn":"2026-11-20",
+                 "summary":"%s","urgency":"URGENT"}""".formatted(summary), "office.clerk", PASSWORD);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String directiveId = HttpClient.json(registered.body()).get("directiveId").asText();
+
+        WebDriver leader = browser();
+        login(leader, LEADER);
+        String assignTask = "Phân công: " + summary + " (88/UBND-VX)";
+        openTask(leader, assignTask, false);
+        click(leader, new WebDriverWait(leader, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("button.claim"))));
+        new WebDriverWait(leader, WAIT).until(d -> completeButton(d).isEnabled());
+        chooseOption(leader, fieldLabelled(leader, "Đơn vị chủ trì"), "Sở Y tế");
+        type(leader, fieldLabelled(leader, "Hạn xử lý (số ngày làm việc)"), "3");
+        chooseOption(leader, fieldLabelled(leader, "Đơn vị phối hợp"), "Phường Sài Gòn");
+        chooseOption(leader, fieldLabelled(leader, "Đơn vị phối hợp"), "Phường Bến Thành");
+        // a common coordinating deadline after the lead's: the server refuses the plan
+        type(leader, fieldLabelled(leader, "Hạn phối hợp chung (số ngày làm việc, phải trước hạn chủ trì)"), "5");
+        click(leader, completeButton(leader));
+        WebElement toast = new WebDriverWait(leader, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".page-notifications .alert")));
+        assertThat(toast.getText()).contains("phải trước hạn chủ trì");
+        // the project's messages are Vietnamese first with the English in parentheses: not an English leftover
+        assertCompleteButtonUncovered(leader);
+
+        assertThat(english).as("English words (page -> words): %s", pageTexts).isEmpty();
+    }
+
+    /**
+     * Issue 14: in the instant-assignment start form, Escape in the unit dropdown closes only the dropdown, and
+     * "Giao trực tiếp cho cán bộ" suggests the officials of the chosen unit, only where the user may assign.
+     */
+    @Test
+    void instantAssignmentSuggestsOfficialsAndEscapeInADropdownKeepsTheStartForm() {
+        String head = "phuong-ben-thanh.head";
+        WebDriver driver = browser();
+        login(driver, head);
+        click(driver, new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//a[normalize-space()='Khởi tạo quy trình']"))));
+        click(driver, new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//div[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a["
+                        + "normalize-space()='Giao việc ngay']"))));
+        WebElement unit = fieldLabelled(driver, "Đơn vị thực hiện");
+        click(driver, unit);
+        unit.sendKeys("Phường Bến");
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".fjs-dropdownlist")));
+        unit.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        assertThat(driver.findElements(By.cssSelector(".modal-content .fjs-container"))).as("start form after Escape")
+                .hasSize(1);
+
+        chooseOption(driver, fieldLabelled(driver, "Đơn vị thực hiện"), "Phường Bến Thành");
+        WebElement assignee = fieldLabelled(driver, "Giao trực tiếp cho cán bộ (không bắt buộc)");
+        click(driver, assignee);
+        assignee.sendKeys("officer");
+        new WebDriverWait(driver, WAIT).until(d -> js(d, "var l = document.getElementById(arguments[0].getAttribute("
+                + "'list')); return l ? Array.from(l.options).map(o => o.value).join(',') : '';", assignee)
+                .toString().contains(OFFICER));
+        assertNoEnglish(driver, "Tasklist, instant assignment with suggestions");
+        // the suggestions answer with the Tasklist login, and only for units this head may assign to
+        Object foreign = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[0];"
+                + "fetch('/tasklist-forms/assignable-officials?unit=so-y-te&q=', {credentials: 'same-origin'})"
+                + ".then(r => done(r.status));");
+        assertThat(((Number) foreign).intValue()).isEqualTo(403);
+        HttpResponse<String> anonymous = new HttpClient(port).getWithCookies(
+                "/tasklist-forms/assignable-officials?unit=phuong-ben-thanh", "JSESSIONID=none");
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(english).as("English words (page -> words): %s", pageTexts).isEmpty();
+    }
+
+    private void chooseOption(WebDriver driver, WebElement input, String label) {
+        click(driver, input);
+        if (!String.valueOf(input.getDomProperty("value")).isEmpty()) {
+            // a select showing text (e.g. left after Escape); a tag list's input is empty (Backspace removes a tag)
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        }
+        input.sendKeys(label);
+        WebElement item = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + label + "']")));
+        js(driver, "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));", item);
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.xpath("//*[contains(@class,"
+                + "'fjs-dropdownlist-item') and normalize-space()='" + label + "']")).isEmpty()
+                || js(d, "return arguments[0].value;", input).toString().contains(label)
+                || bodyText(d).contains(label));
+        input.sendKeys(Keys.TAB);
+    }
+
+    private static void type(WebDriver driver, WebElement input, String text) {
+        scrollTo(driver, input);
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    /** The page's notification (toast) must not cover "Hoàn thành": the button is what the user clicks next. */
+    private static void assertCompleteButtonUncovered(WebDriver driver) {
+        WebElement button = completeButton(driver);
+        scrollTo(driver, button);
+        Object onTop = js(driver, "var r = arguments[0].getBoundingClientRect();"
+                + "var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + "return e === arguments[0] || arguments[0].contains(e);", button);
+        assertThat(onTop).as("\"Hoàn thành\" uncovered while a message is shown").isEqualTo(true);
+    }
+
     private WebDriver browser() {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -213,13 +327,20 @@ class TasklistBrowserTest {
     }
 
     private void openTask(WebDriver driver, String taskName) {
+        openTask(driver, taskName, true);
+    }
+
+    /** Opens the task; {@code claimed}: wait until its form can be completed (an unclaimed task's cannot). */
+    private void openTask(WebDriver driver, String taskName, boolean claimed) {
         WebElement link = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space()='"
                         + taskName + "']")));
         click(driver, link);
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".fjs-container .fjs-form")));
-        new WebDriverWait(driver, WAIT).until(d -> completeButton(d).isEnabled());
+        if (claimed) {
+            new WebDriverWait(driver, WAIT).until(d -> completeButton(d).isEnabled());
+        }
     }
 
     private static WebElement completeButton(WebDriver driver) {
@@ -248,9 +369,15 @@ class TasklistBrowserTest {
     }
 
     private WebElement fieldLabelled(WebDriver driver, String label) {
-        WebElement labelElement = new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//div[contains(@class,'fjs-form-field')]//label[normalize-space()='" + label + "']")));
-        return driver.findElement(By.id(labelElement.getAttribute("for")));
+        return fieldLabelled(driver, label, 0);
+    }
+
+    /** The field of the n-th label with this text (0 = first). */
+    private WebElement fieldLabelled(WebDriver driver, String label, int index) {
+        // a required field's label ends with an asterisk element: compare the label's own text
+        By xpath = By.xpath("//div[contains(@class,'fjs-form-field')]//label[normalize-space(text())='" + label + "']");
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(xpath).size() > index);
+        return driver.findElement(By.id(driver.findElements(xpath).get(index).getAttribute("for")));
     }
 
     /** Tasklist's footer may cover buttons: scroll them into view and click through JavaScript. */

@@ -72,6 +72,7 @@ class DirectiveDelegates {
             DirectiveRepository.DirectiveRecord directive = found.get();
             String verb = switch (task.getTaskDefinitionKey()) {
                 case DirectiveHandlingProcess.TASK_ASSIGN_DIRECTIVE -> "Phân công";
+                case DirectiveHandlingProcess.TASK_CONFIRM_ASSIGNMENT -> "Xác nhận phân công";
                 case DirectiveHandlingProcess.TASK_DECIDE_ON_OPEN_WORK -> "Kết thúc chỉ đạo";
                 default -> "Xác nhận đã nhận";
             };
@@ -94,16 +95,40 @@ class DirectiveDelegates {
         return date == null ? null : date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
+    /**
+     * After the leader's form: the plan is checked completely and each unit's deadline computed in working days,
+     * written as text for the confirmation task, which goes to the leader who filled the form (the login).
+     */
+    @Bean
+    JavaDelegate computeDirectiveDeadlines(DirectiveService directives) {
+        return execution -> {
+            requireLeader(execution);
+            DirectiveVariables vars = DirectiveVariables.of(execution);
+            String leader = Optional.ofNullable(loggedIn(execution)).orElseGet(vars::lastActor);
+            vars.deadlinesComputed(directives.preview(vars.plan(leader)), leader);
+        };
+    }
+
+    private static boolean isAdministrator(DelegateExecution execution) {
+        Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return login != null && Roles.isAdministrator(login.getGroupIds());
+    }
+
+    private static void requireLeader(DelegateExecution execution) {
+        Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (login != null && !Roles.isAdministrator(login.getGroupIds())
+                && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.LEADER))) {
+            throw new AuthorizationException("Chỉ lãnh đạo UBND Thành phố phân công xử lý văn bản chỉ đạo (only City "
+                    + "People's Committee leaders assign directives)");
+        }
+    }
+
     @Bean
     JavaDelegate planDirectiveAssignments(DirectiveService directives) {
         return execution -> {
-            Authentication login = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            if (login != null && !Roles.isAdministrator(login.getGroupIds())
-                    && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.LEADER))) {
-                throw new AuthorizationException("Chỉ lãnh đạo UBND Thành phố phân công xử lý văn bản chỉ đạo (only City "
-                        + "People's Committee leaders assign directives)");
-            }
+            requireLeader(execution);
             DirectiveVariables vars = DirectiveVariables.of(execution);
+            vars.requireConfirmedBy(loggedIn(execution), isAdministrator(execution));
             // the assigner is the leader logged in (the start or the assigning task runs in their transaction), or,
             // for a plan the application runs as the system, the initiator the engine recorded
             String assignedBy = Optional.ofNullable(loggedIn(execution)).orElseGet(vars::registeredBy);

@@ -143,6 +143,34 @@ class DirectiveService {
         return result;
     }
 
+    /**
+     * The plan as the leader will confirm it, every unit with its deadline computed in working days exactly as
+     * {@link #plan} will compute it (checked completely first, so a wrong plan is refused in the leader's form).
+     */
+    String preview(DirectivePlan plan) {
+        Map<String, OffsetDateTime> unitDeadlines = validate(plan);
+        List<String> lines = new ArrayList<>();
+        lines.add("Đơn vị chủ trì: " + unitName(plan.leadUnit()) + " — hạn "
+                + vn.dieuhanh.calendar.VietnameseDates.deadline(unitDeadlines.get(plan.leadUnit()))
+                + given(plan.deadlineWorkingDays(), plan.deadlineDate()));
+        for (DirectivePlan.Coordination coordination : plan.coordinating()) {
+            lines.add("Đơn vị phối hợp: " + unitName(coordination.unitCode()) + " — hạn "
+                    + vn.dieuhanh.calendar.VietnameseDates.deadline(unitDeadlines.get(coordination.unitCode()))
+                    + given(coordination.workingDays(), coordination.date()));
+        }
+        for (String informed : plan.informedUnits()) {
+            lines.add("Đơn vị để biết: " + unitName(informed));
+        }
+        if (plan.note() != null && !plan.note().isBlank()) {
+            lines.add("Ý kiến chỉ đạo: " + plan.note());
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String given(Integer workingDays, LocalDate date) {
+        return date != null ? " (ngày đã chọn)" : workingDays != null ? " (" + workingDays + " ngày làm việc)" : "";
+    }
+
     PlannedAssignments plan(String directiveId, DirectivePlan plan) {
         DirectiveRepository.DirectiveRecord directive = repository.find(directiveId)
                 .orElseThrow(() -> new IllegalStateException("No directive " + directiveId));

@@ -4,10 +4,13 @@ import static vn.dieuhanh.directive.DirectiveHandlingProcess.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.assignment.VariableValues;
 import vn.dieuhanh.directive.DirectiveHandlingProcess;
 import vn.dieuhanh.directive.DirectivePlan;
@@ -55,11 +58,14 @@ record DirectiveVariables(VariableScope scope) {
         Object perUnit = scope.getVariable(VAR_COORDINATING_DEADLINES);
         SpinJsonNode deadlines = perUnit instanceof SpinJsonNode node ? node
                 : perUnit == null ? null : Spin.JSON(perUnit.toString());
+        Map<String, Integer> listed = deadlineList();
         List<DirectivePlan.Coordination> coordinating = new ArrayList<>();
         for (String unit : VariableValues.strings(scope.getVariable(VAR_COORDINATING_UNITS))) {
             Integer days = commonDays;
             LocalDate date = null;
-            if (deadlines != null && deadlines.hasProp(unit)) {
+            if (listed.containsKey(unit)) {
+                days = listed.get(unit);
+            } else if (deadlines != null && deadlines.hasProp(unit)) {
                 SpinJsonNode own = deadlines.prop(unit);
                 days = own.hasProp("workingDays") && !own.prop("workingDays").isNull()
                         ? VariableValues.integer(own.prop("workingDays").value(), "workingDays") : null;
@@ -72,6 +78,69 @@ record DirectiveVariables(VariableScope scope) {
                 VariableValues.integer(scope.getVariable(VAR_DEADLINE_WORKING_DAYS), VAR_DEADLINE_WORKING_DAYS),
                 VariableValues.date(scope.getVariable(VAR_DEADLINE_DATE), VAR_DEADLINE_DATE), coordinating,
                 informedUnits(), text(VAR_ASSIGNMENT_NOTE));
+    }
+
+    /**
+     * The Tasklist form's per-unit deadlines ({@code [{"unit", "workingDays"}]}), checked here because a form
+     * submits whatever JSON its user sends: each row names a coordinating unit once, with a positive whole number.
+     */
+    private Map<String, Integer> deadlineList() {
+        Object value = scope.getVariable(VAR_COORDINATING_DEADLINE_LIST);
+        Map<String, Integer> result = new LinkedHashMap<>();
+        if (value == null) {
+            return result;
+        }
+        SpinJsonNode rows;
+        try {
+            rows = value instanceof SpinJsonNode node ? node : Spin.JSON(value.toString());
+        } catch (RuntimeException notJson) {
+            rows = null;
+        }
+        if (rows == null || !rows.isArray()) {
+            throw new AssignmentInputException("Hạn riêng của đơn vị phối hợp phải là một danh sách ("
+                    + VAR_COORDINATING_DEADLINE_LIST + " must be a list)");
+        }
+        List<String> coordinating = VariableValues.strings(scope.getVariable(VAR_COORDINATING_UNITS));
+        for (SpinJsonNode row : rows.elements()) {
+            String unit = row.isObject() && row.hasProp("unit") && row.prop("unit").isString()
+                    ? row.prop("unit").stringValue() : null;
+            if (unit == null || !coordinating.contains(unit)) {
+                throw new AssignmentInputException("Hạn riêng chỉ đặt cho đơn vị đã chọn phối hợp: '" + unit
+                        + "' (a per-unit deadline must name one of the coordinating units)");
+            }
+            if (result.containsKey(unit)) {
+                throw new AssignmentInputException("Đơn vị '" + unit + "' có hai hạn riêng (unit '" + unit
+                        + "' has two deadlines)");
+            }
+            Integer days = row.hasProp("workingDays") && !row.prop("workingDays").isNull()
+                    ? VariableValues.integer(row.prop("workingDays").value(), "workingDays") : null;
+            if (days == null || days < 1) {
+                throw new AssignmentInputException("Hạn riêng của đơn vị '" + unit + "' phải từ 1 ngày làm việc trở "
+                        + "lên (the deadline of unit '" + unit + "' must be at least 1 working day)");
+            }
+            result.put(unit, days);
+        }
+        return result;
+    }
+
+    /** The computed plan for the leader's confirmation, and who confirms it (the leader logged in). */
+    void deadlinesComputed(String preview, String confirmer) {
+        scope.setVariable(VAR_DEADLINE_PREVIEW, preview);
+        scope.setVariable(VAR_ASSIGNMENT_CONFIRMER, confirmer);
+        scope.removeVariable(VAR_ASSIGNMENT_CONFIRMATION);
+    }
+
+    /**
+     * A plan made in Tasklist is carried out only when the leader who made it confirmed the computed deadlines
+     * (the confirmation task is theirs; this also holds if another account got hold of the task). A plan given at
+     * registration has no confirmation step.
+     */
+    void requireConfirmedBy(String loggedIn, boolean administrator) {
+        String confirmer = text(VAR_ASSIGNMENT_CONFIRMER);
+        if (confirmer != null && loggedIn != null && !administrator && !confirmer.equals(loggedIn)) {
+            throw new org.camunda.bpm.engine.AuthorizationException("Chỉ lãnh đạo đã phân công mới xác nhận được "
+                    + "phân công này (only the leader who made the plan confirms it)");
+        }
     }
 
     /** What the multi-instance call activities iterate over (JSON lists: no Java serialization). */

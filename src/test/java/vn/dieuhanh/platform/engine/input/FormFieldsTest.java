@@ -37,11 +37,16 @@ class FormFieldsTest {
             Set<String> editable = new TreeSet<>();
             Set<String> readOnly = new TreeSet<>();
             json.findParents("key").forEach(component -> {
-                if (!component.has("type") || component.path("disabled").asBoolean(false)) {
+                if (!component.has("type") || component.path("disabled").asBoolean(false)
+                        || insideAPath(json, component)) {
                     return;
                 }
                 (component.path("readonly").asBoolean(false) ? readOnly : editable).add(component.get("key").asText());
             });
+            // a dynamic list or group bound to a path submits one variable, named by the path
+            json.findParents("path").forEach(component ->
+                    (component.path("readonly").asBoolean(false) ? readOnly : editable)
+                            .add(component.get("path").asText().split("\\.")[0]));
             FormFields fields;
             try (InputStream in = Files.newInputStream(form)) {
                 fields = FormFields.parse(in);
@@ -50,6 +55,17 @@ class FormFieldsTest {
             assertThat(new TreeSet<>(fields.editable())).as(form + " editable").isEqualTo(editable);
             assertThat(new TreeSet<>(fields.readOnly())).as(form + " read-only").isEqualTo(readOnly);
         }
+    }
+
+    private static boolean insideAPath(JsonNode root, JsonNode field) {
+        for (JsonNode list : root.findParents("path")) {
+            for (JsonNode child : list.path("components")) {
+                if (child == field) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

@@ -60,7 +60,7 @@ export default {
   },
   // Dieu Hanh: Camunda Forms (form-js) in Vietnamese (validation messages, "Select"/"Search", date picker).
   // Acts only when Tasklist is in Vietnamese. See docs/webapps.md.
-  customScripts: ['scripts/form-js-vi/form-js-vi'],
+  customScripts: ['scripts/form-js-vi/form-js-vi', 'scripts/dieuhanh-forms/dieuhanh-forms'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -23,10 +23,14 @@ const EXACT = {
   'Select': 'Chọn',
   'Search': 'Tìm kiếm',
   'No results': 'Không có kết quả',
-  'All values selected': 'Đã chọn tất cả giá trị'
+  'All values selected': 'Đã chọn tất cả giá trị',
+  'Add new': 'Thêm dòng',
+  'Collapse': 'Thu gọn',
+  'Skip to search': 'Chuyển đến ô tìm kiếm'
 };
 
 const PATTERNS = [
+  [/^Expand all \((\d+)\)$/, 'Mở rộng tất cả ($1)'],
   [/^Field must match pattern (.*)\.$/, 'Trường phải khớp mẫu $1.'],
   [/^Field must have minimum value of (.*)\.$/, 'Giá trị phải lớn hơn hoặc bằng $1.'],
   [/^Field must have maximum value of (.*)\.$/, 'Giá trị phải nhỏ hơn hoặc bằng $1.'],
