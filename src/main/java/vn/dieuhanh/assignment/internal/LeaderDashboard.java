@@ -77,7 +77,7 @@ public class LeaderDashboard {
     }
 
     public record OverdueItem(String id, String title, String unitCode, String unitName, String holderName,
-                              String assignedByName, String sourceLabel, String deadlineText, long daysOverdue) {
+                              String assignedBy, String assignedByName, String sourceLabel, String deadlineText, long daysOverdue) {
     }
 
     public record View(Scope scope, DashboardFilter filter, BucketCounts totals, List<UnitRow> units,
@@ -252,7 +252,7 @@ public class LeaderDashboard {
             LocalDate deadlineDay = r.deadline().atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
             items.add(new OverdueItem(r.id(), r.title(), r.unitCode(),
                     groupNames.getOrDefault(r.unitCode(), directory.unit(r.unitCode()).map(Unit::name)
-                            .orElse(r.unitCode())), holder, assigner, r.source().label(), deadlineDay.format(DATE),
+                            .orElse(r.unitCode())), holder, r.assignedBy(), assigner, r.source().label(), deadlineDay.format(DATE),
                     Math.max(1, ChronoUnit.DAYS.between(deadlineDay, today))));
         }
         return items;
