@@ -42,4 +42,43 @@ class InboxRepository {
         jdbc.sql("UPDATE ntf_inbox_item SET read_at = ? WHERE id = ? AND recipient = ? AND read_at IS NULL")
                 .params(OutboxRepository.utc(at), id, recipient).update();
     }
+
+    int unreadCount(String recipient) {
+        return jdbc.sql("SELECT COUNT(*) FROM ntf_inbox_item WHERE recipient = ? AND read_at IS NULL")
+                .param(recipient).query(Integer.class).single();
+    }
+
+    /** Unread counts of the recipients that have unread items (a bounded list). */
+    java.util.Map<String, Integer> unreadCounts(List<String> recipients) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        if (recipients.isEmpty()) {
+            return counts;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(recipients.size(), "?"));
+        jdbc.sql("SELECT recipient, COUNT(*) AS unread FROM ntf_inbox_item WHERE read_at IS NULL AND recipient IN ("
+                        + marks + ") GROUP BY recipient")
+                .params(recipients)
+                .query(rs -> {
+                    counts.put(rs.getString("recipient"), rs.getInt("unread"));
+                });
+        return counts;
+    }
+
+    int markAllRead(String recipient, Instant at) {
+        return jdbc.sql("UPDATE ntf_inbox_item SET read_at = ? WHERE recipient = ? AND read_at IS NULL")
+                .params(OutboxRepository.utc(at), recipient).update();
+    }
+
+    /** Items above the watermark, oldest first (the primary key's index). */
+    List<vn.dieuhanh.notification.Inbox.Arrival> arrivalsAfter(long watermark, int limit) {
+        return jdbc.sql("SELECT id, recipient FROM ntf_inbox_item WHERE id > ? ORDER BY id FETCH FIRST " + limit
+                        + " ROWS ONLY")
+                .param(watermark)
+                .query((rs, n) -> new vn.dieuhanh.notification.Inbox.Arrival(rs.getLong("id"), rs.getString("recipient")))
+                .list();
+    }
+
+    long maxId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM ntf_inbox_item").query(Long.class).single();
+    }
 }
