@@ -43,6 +43,39 @@ class DashboardRepository {
         this.jdbc = jdbc;
     }
 
+    /** The bucket counts of one combination of group (unit or division), source and assigning leader. */
+    record Combination(String group, String source, String assignedBy, BucketCounts counts) {
+    }
+
+    /**
+     * Bucket counts per combination of {@code groupColumn} ({@code unit_code}, or {@code holder_group} within one
+     * unit), source and assigning leader, in one statement: the view rolls them up by unit, by source and by leader,
+     * so the table is read once instead of three times (docs/performance.md). A few thousand rows at city scale.
+     */
+    List<Combination> countsByGroupSourceLeader(String groupColumn, Criteria criteria, Instant now) {
+        Sql sql = combinationsSql(groupColumn, criteria, now);
+        List<Combination> result = new ArrayList<>();
+        jdbc.sql(sql.text()).params(sql.params()).query(rs -> {
+            String group = rs.getString("grp");
+            result.add(new Combination(group == null ? "" : group, rs.getString("src"), rs.getString("ldr"),
+                    counts(rs)));
+        });
+        return result;
+    }
+
+    static Sql combinationsSql(String groupColumn, Criteria criteria, Instant now) {
+        if (!GROUP_COLUMNS.contains(groupColumn)) {
+            throw new IllegalArgumentException("Not a dashboard grouping: " + groupColumn);
+        }
+        Sql counts = StatusBuckets.counts(now);
+        Sql where = where(criteria);
+        List<Object> params = new ArrayList<>(counts.params());
+        params.addAll(where.params());
+        return new Sql("SELECT " + groupColumn + " AS grp, source AS src, assigned_by AS ldr, " + counts.text()
+                + " FROM asg_assignment WHERE " + where.text() + " GROUP BY " + groupColumn + ", source, assigned_by",
+                params);
+    }
+
     /** Bucket counts per value of a column; a null value is reported as "". */
     Map<String, BucketCounts> countsBy(String column, Criteria criteria, Instant now) {
         Sql sql = countsBySql(column, criteria, now);

@@ -37,7 +37,7 @@ import vn.dieuhanh.platform.Roles;
  * <p>
  * Scope: City PC leaders, the City PC Office's officials and administrators see the whole city; a unit's head (or
  * deputy head) sees his unit, broken down by the divisions that hold its work; everyone else is refused (403). The
- * counts are aggregated in the database with the one bucket definition ({@link StatusBuckets}), five statements per
+ * counts are aggregated in the database with the one bucket definition ({@link StatusBuckets}), three statements per
  * view whatever the number of assignments (docs/performance.md, "Leaders' dashboard").
  */
 @Service
@@ -138,18 +138,26 @@ public class LeaderDashboard {
         List<Unit> units = directory.units(Optional.ofNullable(filter.unitKind()));
         DashboardRepository.Criteria criteria = criteria(scope, filter, units);
 
-        // by unit (citywide) or by the division holding the work (one unit): also the totals
-        List<UnitRow> unitRows = scope.citywide() ? byUnit(units, criteria, now) : byDivision(scope, criteria, now);
+        // one statement for the three groupings: by unit (or division), by source, by assigning leader
+        List<DashboardRepository.Combination> combinations = repository.countsByGroupSourceLeader(
+                scope.citywide() ? "unit_code" : "holder_group", criteria, now);
+        Map<String, BucketCounts> byGroup = new LinkedHashMap<>();
+        Map<String, BucketCounts> bySource = new LinkedHashMap<>();
+        Map<String, BucketCounts> byLeader = new LinkedHashMap<>();
+        for (DashboardRepository.Combination c : combinations) {
+            byGroup.merge(c.group(), c.counts(), BucketCounts::plus);
+            bySource.merge(c.source(), c.counts(), BucketCounts::plus);
+            byLeader.merge(c.assignedBy(), c.counts(), BucketCounts::plus);
+        }
+        List<UnitRow> unitRows = scope.citywide() ? byUnit(units, byGroup) : byDivision(scope, byGroup);
         BucketCounts totals = unitRows.stream().map(UnitRow::counts).reduce(BucketCounts.ZERO, BucketCounts::plus);
 
-        Map<String, BucketCounts> bySource = repository.countsBy("source", criteria, now);
         List<SourceRow> sources = new ArrayList<>();
         for (WorkSource source : WorkSource.values()) {
             sources.add(new SourceRow(source.name(), source.label(),
                     bySource.getOrDefault(source.name(), BucketCounts.ZERO)));
         }
 
-        Map<String, BucketCounts> byLeader = repository.countsBy("assigned_by", criteria, now);
         Map<String, Official> officials = new LinkedHashMap<>(directory.officialsById(byLeader.keySet()));
         Map<String, String> unitNames = unitNames(units);
         List<LeaderRow> leaders = new ArrayList<>();
@@ -174,8 +182,8 @@ public class LeaderDashboard {
     }
 
     /** Every active unit (of the kind), with zeros where it has no work, then any other unit that has some. */
-    private List<UnitRow> byUnit(List<Unit> units, DashboardRepository.Criteria criteria, Instant now) {
-        Map<String, BucketCounts> counts = new LinkedHashMap<>(repository.countsBy("unit_code", criteria, now));
+    private List<UnitRow> byUnit(List<Unit> units, Map<String, BucketCounts> byUnit) {
+        Map<String, BucketCounts> counts = new LinkedHashMap<>(byUnit);
         List<UnitRow> rows = new ArrayList<>();
         for (Unit unit : units) {
             rows.add(new UnitRow(unit.code(), unit.name(), unit.kind().label(),
@@ -186,8 +194,8 @@ public class LeaderDashboard {
     }
 
     /** One unit's work by who holds it: the unit itself (not delegated yet) and each of its divisions. */
-    private List<UnitRow> byDivision(Scope scope, DashboardRepository.Criteria criteria, Instant now) {
-        Map<String, BucketCounts> counts = new LinkedHashMap<>(repository.countsBy("holder_group", criteria, now));
+    private List<UnitRow> byDivision(Scope scope, Map<String, BucketCounts> byHolder) {
+        Map<String, BucketCounts> counts = new LinkedHashMap<>(byHolder);
         List<UnitRow> rows = new ArrayList<>();
         rows.add(new UnitRow(scope.unitCode(), scope.unitName(), "Cấp đơn vị (chưa giao phòng)",
                 Optional.ofNullable(counts.remove(scope.unitCode())).orElse(BucketCounts.ZERO)));
@@ -250,9 +258,9 @@ public class LeaderDashboard {
             String assigner = Optional.ofNullable(officials.get(r.assignedBy())).map(Official::fullName)
                     .orElse(r.assignedBy());
             LocalDate deadlineDay = r.deadline().atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
-            items.add(new OverdueItem(r.id(), r.title(), r.unitCode(),
-                    groupNames.getOrDefault(r.unitCode(), directory.unit(r.unitCode()).map(Unit::name)
-                            .orElse(r.unitCode())), holder, r.assignedBy(), assigner, r.source().label(), deadlineDay.format(DATE),
+            String unitName = groupNames.computeIfAbsent(r.unitCode(),
+                    code -> directory.unit(code).map(Unit::name).orElse(code));
+            items.add(new OverdueItem(r.id(), r.title(), r.unitCode(), unitName, holder, r.assignedBy(), assigner, r.source().label(), deadlineDay.format(DATE),
                     Math.max(1, ChronoUnit.DAYS.between(deadlineDay, today))));
         }
         return items;
@@ -263,7 +271,7 @@ public class LeaderDashboard {
             return names.get(group);
         }
         if (group.equals(unitCode)) {
-            return directory.unit(unitCode).map(Unit::name).orElse(group);
+            return names.computeIfAbsent(unitCode, code -> directory.unit(code).map(Unit::name).orElse(code));
         }
         // a division: its unit's divisions are read once per unit
         for (Division division : directory.divisions(unitCode)) {
