@@ -26,7 +26,7 @@ class LeaderPagesTest {
     static final String LEADER = "lp.pct";
     static final String HEAD = "lp.head-tan-dinh";
     static final String WARD = "phuong-tan-dinh";
-    static final String OFFICER = "lp.officer-da-kao";
+    static final String OFFICER = "lp.officer-an-lac";
 
     @Autowired
     OfficialAccounts accounts;
@@ -37,7 +37,7 @@ class LeaderPagesTest {
     void officials() {
         accounts.register(new Official(LEADER, "Phó Chủ tịch Trang", null, "ubnd-tp", null, Role.LEADER), PASSWORD);
         accounts.register(new Official(HEAD, "Chủ tịch phường Tân Định", null, WARD, null, Role.HEAD), PASSWORD);
-        accounts.register(new Official(OFFICER, "Công chức phường Đa Kao", null, "phuong-da-kao", null, Role.OFFICER),
+        accounts.register(new Official(OFFICER, "Công chức phường An Lạc", null, "phuong-an-lac", null, Role.OFFICER),
                 PASSWORD);
     }
 
@@ -125,7 +125,7 @@ class LeaderPagesTest {
         WebClient head = as(HEAD);
         HttpResponse<String> headForm = head.get("/giao-viec");
         assertThat(headForm.body()).contains("Phường Tân Định").contains("(đơn vị của bạn)");
-        fields.put("unitCode", "phuong-da-kao");
+        fields.put("unitCode", "phuong-an-lac");
         fields.put("_csrf", WebClient.csrfToken(headForm.body()));
         HttpResponse<String> other = head.postForm("/giao-viec", fields);
         assertThat(other.statusCode()).isEqualTo(403);
