@@ -128,9 +128,12 @@ class LeaderDashboardBrowserTest {
                 + "\"Báo cáo tiến độ chỉnh trang vỉa hè phường Bến Thành\",\"deadlineWorkingDays\":3}", CHAIR, PASSWORD);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = HttpClient.json(created.body()).get("assignmentId").asText();
-        // its deadline was a month ago: open and overdue (test data; the API refuses a deadline in the past)
-        jdbc.sql("UPDATE asg_assignment SET deadline = DATEADD('DAY', -30, CURRENT_TIMESTAMP),"
-                + " due_soon_from = DATEADD('DAY', -33, CURRENT_TIMESTAMP) WHERE id = ?").param(id).update();
+        // its deadline was a month ago: open and overdue (test data; the API refuses a deadline in the past), once
+        // its lifecycle has opened (H2 locks the row while the lifecycle's first steps run)
+        awaitTask(http, id, "Task_HandleAssignment");
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> jdbc.sql("UPDATE asg_assignment SET deadline ="
+                + " DATEADD('DAY', -30, CURRENT_TIMESTAMP), due_soon_from = DATEADD('DAY', -33, CURRENT_TIMESTAMP)"
+                + " WHERE id = ?").param(id).update() == 1);
 
         WebDriver desktop = browser(1280, 900);
         login(desktop, CHAIR);
