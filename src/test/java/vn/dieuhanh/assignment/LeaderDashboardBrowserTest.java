@@ -145,10 +145,10 @@ class LeaderDashboardBrowserTest {
         // filters re-render the results in place (htmx) and keep the URL
         new org.openqa.selenium.support.ui.Select(desktop.findElement(By.id("loc-loai"))).selectByValue("ward");
         new WebDriverWait(desktop, WAIT).until(ExpectedConditions.urlContains("loai=ward"));
-        new WebDriverWait(desktop, WAIT).until(d -> !d.findElement(By.id("bang-don-vi")).getText().contains("Sở Tài chính"));
+        wait(desktop).until(d -> !d.findElement(By.id("bang-don-vi")).getText().contains("Sở Tài chính"));
         // sorting by overdue puts Phường Bến Thành first
         click(desktop, desktop.findElement(By.xpath("//table[@id='bang-don-vi']//th/a[.='Quá hạn']")));
-        new WebDriverWait(desktop, WAIT).until(d -> d.findElement(By.cssSelector("#bang-don-vi tbody tr th"))
+        wait(desktop).until(d -> d.findElement(By.cssSelector("#bang-don-vi tbody tr th"))
                 .getText().startsWith("Phường Bến Thành"));
 
         WebElement link = new WebDriverWait(desktop, WAIT).until(ExpectedConditions.elementToBeClickable(
@@ -158,7 +158,7 @@ class LeaderDashboardBrowserTest {
         assertThat(item.getText()).contains("Quá hạn 30 ngày", "Phường Bến Thành");
         // the nudge button, in place
         click(desktop, item.findElement(By.cssSelector("form.nudge button")));
-        new WebDriverWait(desktop, WAIT).until(d -> item.getText().contains("Đã nhắc việc"));
+        wait(desktop).until(d -> item.getText().contains("Đã nhắc việc"));
         screenshot(desktop, "dashboard-overdue-nudged");
         click(desktop, link);
         new WebDriverWait(desktop, WAIT).until(ExpectedConditions.urlToBe(url("/viec/" + id)));
@@ -171,6 +171,13 @@ class LeaderDashboardBrowserTest {
         click(desktop, desktop.findElement(By.cssSelector("#bang-chi-tieu a.button")));
         new WebDriverWait(desktop, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".drill-down")));
         screenshot(desktop, "dashboard-indicators");
+    }
+
+    /** A wait that tolerates htmx replacing what it looks at. */
+    static WebDriverWait wait(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     long tile(WebDriver driver, String bucket) {
