@@ -103,7 +103,7 @@ class LeaderPagesTest {
         HttpResponse<String> search = leader.get("/giao-viec/don-vi?q=thanh+an", Map.of("HX-Request", "true"));
         assertThat(search.statusCode()).isEqualTo(200);
         assertThat(search.body()).contains("value=\"xa-thanh-an\"", "value=\"xa-thanh-an-2\"", "<mark>ạ</mark>",
-                "Dễ nhầm với Xã Thạnh An", "Dễ nhầm với Xã Thanh An", "Xã · thuộc Ủy ban nhân dân Thành phố");
+                "Dễ nhầm với Xã Thạnh An", "Dễ nhầm với Xã Thanh An", "<span>Xã</span><span> · thuộc Ủy ban nhân dân Thành phố Hồ Chí Minh</span>");
 
         HttpResponse<String> form = leader.get("/giao-viec");
         assertThat(form.statusCode()).isEqualTo(200);
