@@ -1,6 +1,9 @@
 package vn.dieuhanh.organisation;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read access to the organisation directory: units, their divisions and officials. */
@@ -21,4 +24,13 @@ public interface OrganisationDirectory {
     Optional<Official> head(String unitCode);
 
     Optional<Official> official(String userId);
+
+    /** The officials with these ids, by id (unknown ids are absent), in a few statements whatever their number. */
+    default Map<String, Official> officialsById(Collection<String> userIds) {
+        Map<String, Official> result = new LinkedHashMap<>();
+        for (String userId : userIds) {
+            official(userId).ifPresent(official -> result.put(userId, official));
+        }
+        return result;
+    }
 }

@@ -25,8 +25,20 @@ class AssignerPolicy {
     }
 
     void requireMayAssign(String assigner, List<String> assignerGroups, String unitCode) {
+        Optional<String> only = onlyUnit(assigner, assignerGroups);
+        if (only.isPresent() && !only.get().equals(unitCode)) {
+            throw new AuthorizationException("Thủ trưởng đơn vị chỉ giao việc trong đơn vị mình (" + only.get() + "); việc"
+                    + " cho đơn vị khác do UBND Thành phố giao (a unit head assigns within his own unit only)");
+        }
+    }
+
+    /**
+     * The one unit the assigner may assign to, or empty if he may assign to every unit; refused (the engine's
+     * authorization error, a 403) for officials who may not assign at all.
+     */
+    Optional<String> onlyUnit(String assigner, List<String> assignerGroups) {
         if (Roles.isAdministrator(assignerGroups) || assignerGroups.contains(Roles.LEADER)) {
-            return;
+            return Optional.empty();
         }
         Optional<Official> official = directory.official(assigner);
         boolean head = official.map(o -> o.role() == Role.HEAD || o.role() == Role.LEADER).orElse(false);
@@ -37,9 +49,6 @@ class AssignerPolicy {
         String ownUnit = official.get().unitCode();
         boolean citywide = official.get().role() == Role.LEADER || directory.unit(ownUnit)
                 .map(unit -> unit.kind() == UnitKind.OFFICE || unit.kind() == UnitKind.CITY_LEADERSHIP).orElse(false);
-        if (!citywide && !ownUnit.equals(unitCode)) {
-            throw new AuthorizationException("Thủ trưởng đơn vị chỉ giao việc trong đơn vị mình (" + ownUnit + "); việc"
-                    + " cho đơn vị khác do UBND Thành phố giao (a unit head assigns within his own unit only)");
-        }
+        return citywide ? Optional.empty() : Optional.of(ownUnit);
     }
 }

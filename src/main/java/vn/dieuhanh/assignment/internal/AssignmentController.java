@@ -66,6 +66,15 @@ class AssignmentController {
         if (request == null) {
             throw new AssignmentInputException("A JSON body is required");
         }
+        return start(runtimeService, request);
+    }
+
+    /**
+     * Starts {@code instant-assignment} as the logged-in caller with exactly the start form's variables: the one way
+     * to assign instantly, for this endpoint and the web app's {@code /giao-viec} (AssignerPolicy decides in the
+     * process's first service task).
+     */
+    static Created start(RuntimeService runtimeService, InstantAssignmentRequest request) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_UNIT_CODE, request.unitCode());
         variables.put(VAR_ASSIGNEE, request.assignee());

@@ -143,6 +143,19 @@ class DirectoryRepository {
                 .param(userId).query(DirectoryRepository::official).optional();
     }
 
+    /** The officials with these ids (unknown ids are left out), read in chunks of at most 500 ids per statement. */
+    List<Official> officials(Collection<String> userIds) {
+        List<String> ids = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Official> result = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String in = String.join(", ", chunk.stream().map(id -> "?").toList());
+            result.addAll(jdbc.sql("SELECT " + OFFICIAL_COLUMNS + " FROM org_official WHERE user_id IN (" + in + ")")
+                    .params(List.copyOf(chunk)).query(DirectoryRepository::official).list());
+        }
+        return result;
+    }
+
     private static Unit unit(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new Unit(rs.getString("code"), rs.getString("name"), UnitKind.valueOf(rs.getString("kind")),
                 rs.getString("parent_code"));

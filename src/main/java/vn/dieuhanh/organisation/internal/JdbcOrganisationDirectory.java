@@ -53,4 +53,11 @@ class JdbcOrganisationDirectory implements OrganisationDirectory {
     public Optional<Official> official(String userId) {
         return repository.official(userId);
     }
+
+    @Override
+    public java.util.Map<String, Official> officialsById(java.util.Collection<String> userIds) {
+        java.util.Map<String, Official> result = new java.util.LinkedHashMap<>();
+        repository.officials(userIds).forEach(official -> result.put(official.userId(), official));
+        return result;
+    }
 }

@@ -1,0 +1,151 @@
+package vn.dieuhanh.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.dieuhanh.PostgresIntegrationTest;
+import vn.dieuhanh.organisation.Official;
+import vn.dieuhanh.organisation.OfficialAccounts;
+import vn.dieuhanh.organisation.Role;
+
+/**
+ * The leaders' pages of issue 16 over HTTP with a session login: /dieu-hanh (citywide for a City PC leader, one ward
+ * for its head, 403 for an officer), its htmx fragment, /xep-hang with every unit, /chi-tieu with its drill-down, the
+ * Excel buttons, /giao-viec's unit search and form (CSRF, AssignerPolicy), and the nudge button.
+ */
+@PostgresIntegrationTest
+class LeaderPagesTest {
+
+    static final String PASSWORD = "Xem-So-Lieu-2026!q";
+    static final String LEADER = "lp.pct";
+    static final String HEAD = "lp.head-tan-dinh";
+    static final String WARD = "phuong-tan-dinh";
+    static final String OFFICER = "lp.officer-an-lac";
+
+    @Autowired
+    OfficialAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void officials() {
+        accounts.register(new Official(LEADER, "Phó Chủ tịch Trang", null, "ubnd-tp", null, Role.LEADER), PASSWORD);
+        accounts.register(new Official(HEAD, "Chủ tịch phường Tân Định", null, WARD, null, Role.HEAD), PASSWORD);
+        accounts.register(new Official(OFFICER, "Công chức phường An Lạc", null, "phuong-an-lac", null, Role.OFFICER),
+                PASSWORD);
+    }
+
+    WebClient as(String user) {
+        return new WebClient(port).signedIn(user, PASSWORD);
+    }
+
+    @Test
+    void theDashboardIsCitywideForALeaderOneWardForItsHeadAndRefusedToAnOfficer() {
+        WebClient leader = as(LEADER);
+        HttpResponse<String> page = leader.get("/dieu-hanh");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Điều hành", "Toàn Thành phố", "Hoàn thành đúng hạn", "Sắp đến hạn",
+                "Đang thực hiện quá hạn", "Theo đơn vị", "Xã Thạnh An", "Sở Tài chính", "Theo nguồn giao",
+                "Theo người giao", "Nhiệm vụ quá hạn", "data-chart=", "/app/dashboard.js");
+        // every active unit is a row of the table
+        assertThat(page.body().split("<th scope=\"row\"><span>", -1).length - 1).isGreaterThanOrEqualTo(190);
+
+        HttpResponse<String> fragment = leader.get("/dieu-hanh?loai=commune&nguon=INSTANT&ky=2031-Q2&sap-xep=overdue&giam=true",
+                Map.of("HX-Request", "true"));
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body()).startsWith("<div id=\"ket-qua\"").doesNotContain("<html")
+                .contains("Quý 2/2031", "Xã Thạnh An", "aria-sort=\"descending\"").doesNotContain("Sở Tài chính");
+        assertThat(leader.get("/dieu-hanh?ky=2031-13").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> ward = as(HEAD).get("/dieu-hanh");
+        assertThat(ward.statusCode()).isEqualTo(200);
+        assertThat(ward.body()).contains("Phường Tân Định", "Theo phòng, ban", "Văn phòng Hội đồng nhân dân")
+                .doesNotContain("Xã Thạnh An", "Toàn Thành phố");
+
+        HttpResponse<String> refused = as(OFFICER).get("/dieu-hanh");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Chỉ lãnh đạo UBND Thành phố");
+        assertThat(as(OFFICER).get("/api/assignments/dashboard").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void rankingListsEveryUnitAndTheIndicatorTableDrillsDown() {
+        WebClient leader = as(LEADER);
+        HttpResponse<String> ranking = leader.get("/xep-hang?ky=2031-03");
+        assertThat(ranking.statusCode()).as(ranking.body()).isEqualTo(200);
+        assertThat(ranking.body()).contains("Xếp hạng KPI đơn vị", "chưa có dữ liệu", "Xã Thanh An", "Xã Thạnh An",
+                "/xep-hang.xlsx?ky=2031-03");
+        HttpResponse<String> workbook = leader.get("/xep-hang.xlsx?ky=2031-03");
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(as(OFFICER).get("/xep-hang").statusCode()).isEqualTo(403);
+        assertThat(leader.get("/xep-hang?ky=2031-99").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> table = leader.get("/chi-tieu?ky=2031-03");
+        assertThat(table.statusCode()).as(table.body()).isEqualTo(200);
+        assertThat(table.body()).contains("Chỉ tiêu kinh tế - xã hội", "cell st-", "/chi-tieu.xlsx?ky=2031-03");
+        String code = table.body().replaceAll("(?s).*?hx-get=\"/chi-tieu/([^?\"]+)\\?.*", "$1");
+        HttpResponse<String> units = leader.get("/chi-tieu/" + code + "?ky=2031-03", Map.of("HX-Request", "true"));
+        assertThat(units.statusCode()).as(units.body()).isEqualTo(200);
+        assertThat(units.body()).contains("theo đơn vị", "Yêu cầu giải trình").doesNotContain("<html");
+        assertThat(leader.get("/chi-tieu.xlsx?ky=2031-03").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void instantAssignmentFindsUnitsWithoutDiacriticsAndFollowsTheApisRules() {
+        WebClient leader = as(LEADER);
+        HttpResponse<String> search = leader.get("/giao-viec/don-vi?q=thanh+an", Map.of("HX-Request", "true"));
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("value=\"xa-thanh-an\"", "value=\"xa-thanh-an-2\"", "<mark>ạ</mark>",
+                "Dễ nhầm với Xã Thạnh An", "Dễ nhầm với Xã Thanh An", "<span>Xã</span><span> · thuộc Ủy ban nhân dân Thành phố Hồ Chí Minh</span>");
+
+        HttpResponse<String> form = leader.get("/giao-viec");
+        assertThat(form.statusCode()).isEqualTo(200);
+        String token = WebClient.csrfToken(form.body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("unitCode", WARD);
+        fields.put("title", "Kiểm tra trật tự đô thị tuyến đường Hai Bà Trưng");
+        fields.put("deadlineWorkingDays", "5");
+        fields.put("urgency", "URGENT");
+        assertThat(leader.postForm("/giao-viec", fields).statusCode()).as("without the CSRF token").isEqualTo(403);
+        fields.put("_csrf", token);
+        HttpResponse<String> created = leader.postForm("/giao-viec", fields);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/viec/");
+        String assignmentId = location.substring(location.lastIndexOf('/') + 1);
+
+        // a ward head is offered his own ward only and may not assign to another unit (AssignerPolicy)
+        WebClient head = as(HEAD);
+        HttpResponse<String> headForm = head.get("/giao-viec");
+        assertThat(headForm.body()).contains("Phường Tân Định").contains("(đơn vị của bạn)");
+        fields.put("unitCode", "phuong-an-lac");
+        fields.put("_csrf", WebClient.csrfToken(headForm.body()));
+        HttpResponse<String> other = head.postForm("/giao-viec", fields);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("Thủ trưởng đơn vị chỉ giao việc trong đơn vị mình");
+        fields.put("unitCode", WARD);
+        fields.put("title", "");
+        HttpResponse<String> noTitle = head.postForm("/giao-viec", fields);
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(noTitle.body()).contains("role=\"alert\"");
+        assertThat(as(OFFICER).get("/giao-viec").statusCode()).isEqualTo(403);
+
+        // the nudge button: the City PC leader reminds the ward's head; an officer of another ward cannot
+        HttpResponse<String> nudged = leader.postForm("/dieu-hanh/nhac-viec/" + assignmentId, Map.of("_csrf", token));
+        assertThat(nudged.statusCode()).as(nudged.body()).isEqualTo(200);
+        assertThat(nudged.body()).contains("Đã nhắc việc", "Chủ tịch phường Tân Định");
+        WebClient officer = as(OFFICER);
+        String officerToken = WebClient.csrfToken(officer.get("/").body());
+        HttpResponse<String> notHis = officer.postForm("/dieu-hanh/nhac-viec/" + assignmentId,
+                Map.of("_csrf", officerToken));
+        assertThat(notHis.statusCode()).isIn(403, 404);
+        assertThat(notHis.body()).contains("role=\"alert\"");
+    }
+}
