@@ -73,7 +73,7 @@ public final class DashboardBenchmark {
                     .replaceAll(" on .*", "") + " (embedded, same machine)");
             r.put("load average before", Files.readString(Path.of("/proc/loadavg")).trim());
             Benchmark.log("dashboard: starting the application");
-            ConfigurableApplicationContext app = base.start(postgres.getJdbcUrl("postgres", "postgres"), false);
+            ConfigurableApplicationContext app = base.start(postgres.getJdbcUrl("postgres", "postgres"), false, false);
             try {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 List<String> units = base.registerOfficials(app);

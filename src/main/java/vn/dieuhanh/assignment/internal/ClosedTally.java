@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code asg_closed_tally}: closed assignments counted per (unit, holder, source, assigner) and closed bucket, so that
- * the summary of those who see everything reads one row per key instead of every closed row (migration V18). Kept
+ * the summary of those who see everything reads one row per key instead of every closed row (migration V16). Kept
  * by {@link AssignmentRepository} in the transaction that changes a row: whenever a row's closed bucket or key
  * changes (completion, cancellation, or a holder or deadline change of a closed row), the old one is taken out and
  * the new one added.

@@ -14,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The tables {@code auth_*} (migration V19). Upserts are update-then-insert, to run on PostgreSQL and H2. */
+/** The tables {@code auth_*} (migration V17). Upserts are update-then-insert, to run on PostgreSQL and H2. */
 @Repository
 class AuthorityRepository {
 
