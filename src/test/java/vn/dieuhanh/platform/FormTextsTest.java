@@ -44,7 +44,8 @@ class FormTextsTest {
             }
         }
         assertThat(assignee).isNotNull();
-        assertThat(assignee.path("description").asText()).contains("Tên đăng nhập", "ví dụ");
+        // what to type (a name or a login, picked from the unit's officials) and what leaving it empty means
+        assertThat(assignee.path("description").asText()).contains("tên đăng nhập", "danh sách cán bộ", "Để trống");
     }
 
     private static void collect(String form, JsonNode container, List<String> found) {
