@@ -301,6 +301,13 @@ class AssignmentItemPageTest {
                   "informedUnits":{"value":"[]","type":"Json"},
                   "assignmentNote":{"value":"Phối hợp bảo đảm an ninh trật tự","type":"String"}}}""", LEADER, PASSWORD);
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(204);
+        // the leader confirms the deadlines computed in working days before anything is assigned
+        String confirmTask = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> taskService
+                .createTaskQuery().processInstanceId(directiveInstance).taskDefinitionKey("Task_ConfirmAssignment")
+                .list(), l -> l.size() == 1).get(0).getId();
+        HttpResponse<String> confirmed = http.post("/engine-rest/task/" + confirmTask + "/complete",
+                "{\"variables\":{\"assignmentConfirmation\":{\"value\":\"confirm\"}}}", LEADER, PASSWORD);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
         List<String[]> rows = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "SELECT id, unit_code FROM asg_assignment WHERE directive_id = ?").param(directiveId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list(), l -> l.size() == 2);

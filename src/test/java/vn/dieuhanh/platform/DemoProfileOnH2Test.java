@@ -33,7 +33,7 @@ class DemoProfileOnH2Test {
         List<String> indexes = jdbc.sql("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
                 + "WHERE INDEX_NAME LIKE 'DH_ACT_%'").query(String.class).list();
         assertThat(indexes).containsExactlyInAnyOrder("DH_ACT_RU_JOB_DUEDATE", "DH_ACT_RU_JOB_LOCK_EXP",
-                "DH_ACT_RU_TASK_PARENT");
+                "DH_ACT_RU_TASK_PARENT", "DH_ACT_RU_TASK_CREATE_TIME");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM org_unit WHERE active").query(Integer.class).single())
                 .isEqualTo(190);
     }

@@ -55,7 +55,7 @@ class PlatformOnPostgresTest {
         List<String> indexes = jdbc.sql("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'dh_act_%'")
                 .query(String.class).list();
         assertThat(indexes).containsExactlyInAnyOrder("dh_act_ru_job_duedate", "dh_act_ru_job_lock_exp",
-                "dh_act_ru_task_parent");
+                "dh_act_ru_task_parent", "dh_act_ru_task_create_time");
         String lockIndex = jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'dh_act_ru_job_lock_exp'")
                 .query(String.class).single();
         assertThat(lockIndex).contains("WHERE (lock_owner_ IS NOT NULL)");

@@ -61,7 +61,9 @@ class LeaderPagesTest {
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).startsWith("<div id=\"ket-qua\"").doesNotContain("<html")
                 .contains("Quý 2/2031", "Xã Thạnh An", "aria-sort=\"descending\"").doesNotContain("Sở Tài chính");
-        assertThat(leader.get("/dieu-hanh?ky=2031-13").statusCode()).isEqualTo(400);
+        HttpResponse<String> badPeriod = leader.get("/dieu-hanh?ky=2031-13");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(badPeriod.body()).contains("<h1>Yêu cầu không hợp lệ</h1>", "/dang-xuat");
 
         HttpResponse<String> ward = as(HEAD).get("/dieu-hanh");
         assertThat(ward.statusCode()).isEqualTo(200);
@@ -71,6 +73,9 @@ class LeaderPagesTest {
         HttpResponse<String> refused = as(OFFICER).get("/dieu-hanh");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Chỉ lãnh đạo UBND Thành phố");
+        // the web app's error page in the layout (header, logout, CSRF meta), not the API's problem JSON
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.body()).contains("<h1>Không có quyền</h1>", "/dang-xuat", "name=\"csrf-token\"");
         assertThat(as(OFFICER).get("/api/assignments/dashboard").statusCode()).isIn(401, 403);
     }
 

@@ -201,7 +201,13 @@ class WorkspaceBrowserTest {
     }
 
     private static long badge(WebDriver driver, String id) {
-        return Long.parseLong(driver.findElement(By.id(id)).getAttribute("textContent").trim());
+        // read in one script: htmx may swap the badge between a findElement and a read of the found element
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "var badge = document.getElementById(arguments[0]); return badge ? badge.textContent : null;", id);
+        if (text == null) {
+            throw new org.openqa.selenium.NoSuchElementException("no #" + id);
+        }
+        return Long.parseLong(text.toString().trim());
     }
 
     private static Object js(WebDriver driver, String script, Object... args) {

@@ -181,4 +181,21 @@ class WorkspaceLoginTest {
         assertThat(browser.get("/api/inbox").statusCode()).isEqualTo(401);
         assertThat(List.of(browser.get("/engine-rest/task").statusCode())).containsExactly(401);
     }
+
+    @Test
+    void scriptsTravelCompressedButPagesWithTheCsrfTokenDoNot() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<byte[]> charts = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/webjars/echarts/dist/echarts.min.js"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(charts.statusCode()).isEqualTo(200);
+        assertThat(charts.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(charts.body().length).as("ECharts compressed for a phone").isLessThan(450_000);
+
+        java.net.http.HttpResponse<byte[]> login = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/dang-nhap"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Encoding")).as("HTML with a CSRF token: no BREACH").isEmpty();
+    }
 }

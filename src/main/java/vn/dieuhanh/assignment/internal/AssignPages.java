@@ -21,6 +21,7 @@ import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.organisation.UnitSearch;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.WebPage;
 
 /**
  * {@code /giao-viec}: instant assignment in a few taps (issue 16). The unit is found by a search that ignores
@@ -29,6 +30,7 @@ import vn.dieuhanh.platform.InputRejected;
  * {@link AssignerPolicy} in the process), as the signed-in official. A head is offered his own unit only.
  */
 @Controller
+@WebPage
 class AssignPages {
 
     static final List<Integer> QUICK_DEADLINES = List.of(3, 5, 10, 15, 30);

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import vn.dieuhanh.notification.AssignmentConversations;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.WebPage;
 
 /**
  * The item page of the web app, {@code /viec/{id}}: an assignment with its trail, conversation and coordinating
@@ -30,6 +31,7 @@ import vn.dieuhanh.platform.InputRejected;
  * message area ({@code HX-Retarget}).
  */
 @Controller
+@WebPage
 @RequestMapping("/viec/{id}")
 class AssignmentItemController {
 

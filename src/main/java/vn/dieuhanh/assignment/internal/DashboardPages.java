@@ -19,6 +19,7 @@ import vn.dieuhanh.assignment.WorkSource;
 import vn.dieuhanh.calendar.WorkingCalendar;
 import vn.dieuhanh.organisation.UnitKind;
 import vn.dieuhanh.platform.Roles;
+import vn.dieuhanh.platform.WebPage;
 
 /**
  * {@code /dieu-hanh}: the leaders' dashboard page (issue 16). The filters and the table's sort order are query
@@ -26,6 +27,7 @@ import vn.dieuhanh.platform.Roles;
  * re-rendered. Who sees what is {@link LeaderDashboard}'s rule (403 for officials who do not steer).
  */
 @Controller
+@WebPage
 class DashboardPages {
 
     private final LeaderDashboard dashboard;

@@ -14,6 +14,7 @@ import vn.dieuhanh.platform.Conflict;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.InputRejected;
 import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.WebPage;
 
 /**
  * The web app's page for certification ({@code /chung-thuc}): the signed-in official's ward's open certification
@@ -21,6 +22,7 @@ import vn.dieuhanh.platform.NotFound;
  * as {@code /api/authority}; identity from the session login.
  */
 @Controller
+@WebPage
 class CertificationPageController {
 
     private final DelegationService delegations;

@@ -17,6 +17,7 @@ import vn.dieuhanh.indicator.Domain;
 import vn.dieuhanh.indicator.ReportingPeriod;
 import vn.dieuhanh.platform.InputRejected;
 import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.WebPage;
 
 /**
  * {@code /chi-tieu}: the city's indicator table of a period (issue 16) with red, orange, green and grey cells
@@ -26,6 +27,7 @@ import vn.dieuhanh.platform.NotFound;
  * The Excel button is the API's workbook, under the session login at {@code /chi-tieu.xlsx}.
  */
 @Controller
+@WebPage
 class IndicatorPages {
 
     private final IndicatorTables tables;

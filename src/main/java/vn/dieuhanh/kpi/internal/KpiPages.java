@@ -19,6 +19,7 @@ import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.organisation.UnitKind;
 import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.WebPage;
 
 /**
  * {@code /xep-hang}: the KPI ranking of units for a month, quarter or year (issue 16). Every active unit (of the chosen
@@ -27,6 +28,7 @@ import vn.dieuhanh.platform.InputRejected;
  * endpoint's workbook, served under the session login at {@code /xep-hang.xlsx}.
  */
 @Controller
+@WebPage
 class KpiPages {
 
     private final KpiScoring scoring;

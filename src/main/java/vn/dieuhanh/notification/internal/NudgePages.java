@@ -10,6 +10,7 @@ import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.platform.Conflict;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.WebPage;
 
 /**
  * The dashboard's "Nhắc việc" button ({@code POST /dieu-hanh/nhac-viec/{id}}, with the session's CSRF token): the same
@@ -17,6 +18,7 @@ import vn.dieuhanh.platform.NotFound;
  * button: "Đã nhắc ..." or the refusal (403, 404, 409) in Vietnamese.
  */
 @Controller
+@WebPage
 class NudgePages {
 
     private final ConversationService conversations;

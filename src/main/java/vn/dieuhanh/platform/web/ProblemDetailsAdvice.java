@@ -50,7 +50,7 @@ import vn.dieuhanh.platform.engine.CommandFailureLogging;
  * wrapped by the engine.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after the web app's page errors (vn.dieuhanh.platform.WebPage)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.dieuhanh.notification.Inbox;
 import vn.dieuhanh.organisation.CurrentOfficial;
 import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.WebPage;
 
 /** Hộp thư ({@code /hop-thu}): the official's in-app messages; marking one or all read. */
 @Controller
+@WebPage
 class InboxPageController {
 
     static final int SHOWN = 100;

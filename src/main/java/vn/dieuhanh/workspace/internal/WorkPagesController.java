@@ -4,9 +4,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.dieuhanh.organisation.CurrentOfficial;
+import vn.dieuhanh.platform.WebPage;
 
 /** Việc của tôi ({@code /}) and Việc đã giao ({@code /da-giao}). */
 @Controller
+@WebPage
 class WorkPagesController {
 
     private final MyWork work;

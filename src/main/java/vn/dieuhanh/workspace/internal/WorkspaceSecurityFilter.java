@@ -41,7 +41,9 @@ class WorkspaceSecurityFilter extends OncePerRequestFilter {
 
     /** Paths with their own security, never touched here. */
     static final List<String> NOT_OURS = List.of("/api", "/engine-rest", "/camunda", "/actuator", "/v3/api-docs",
-            "/swagger-ui", "/swagger-ui.html", "/webjars", "/error");
+            "/swagger-ui", "/swagger-ui.html", "/webjars", "/error",
+            // Tasklist's form helpers: answered with the Camunda webapp login, 403 without it (AssignableOfficialsController)
+            "/tasklist-forms");
     /** The web app's paths that need no login; {@code /tra-cuu-ho-so} is the citizens' dossier lookup (status and
      *  dates only, rate limited by the dossier capability). */
     static final List<String> OPEN = List.of(LOGIN, "/app", "/sw.js", "/favicon.ico", "/tra-cuu-ho-so");

@@ -79,6 +79,20 @@ class WorkspaceWebConfiguration implements WebMvcConfigurer {
         };
     }
 
+    /** The layout's model ({@code csrfToken}, {@code me}, {@code unread}, {@code work}) for a page about to render. */
+    void addLayoutModel(HttpServletRequest request, ModelAndView view) {
+        view.addObject("csrfToken", WebSession.csrfToken(request));
+        officials.current().ifPresent(me -> {
+            view.addObject("me", me);
+            if (!view.getModel().containsKey("unread")) {
+                view.addObject("unread", inbox.unreadCount(me.userId()));
+            }
+            if (!view.getModel().containsKey("work") && !isFragment(view)) {
+                view.addObject("work", work.getObject().count(me));
+            }
+        });
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
@@ -88,16 +102,7 @@ class WorkspaceWebConfiguration implements WebMvcConfigurer {
                 if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
                     return;
                 }
-                view.addObject("csrfToken", WebSession.csrfToken(request));
-                officials.current().ifPresent(me -> {
-                    view.addObject("me", me);
-                    if (!view.getModel().containsKey("unread")) {
-                        view.addObject("unread", inbox.unreadCount(me.userId()));
-                    }
-                    if (!view.getModel().containsKey("work") && !isFragment(view)) {
-                        view.addObject("work", work.getObject().count(me));
-                    }
-                });
+                addLayoutModel(request, view);
             }
         }).excludePathPatterns("/api/**", "/engine-rest/**", "/camunda/**", "/actuator/**");
     }
