@@ -61,6 +61,17 @@ class LeaderDashboardTest {
         accounts.register(new Official(OFFICE, "Chuyên viên Văn phòng", null, Roles.CITY_OFFICE, null,
                 Role.OFFICER), PASSWORD);
         jdbc.sql("DELETE FROM asg_assignment WHERE title LIKE 'dash-test %'").update();
+        // rows deleted by hand leave the closed tally behind (it is kept by the application's transitions): recount it
+        // as V16 fills it, so the summary's tally and the rows agree again
+        jdbc.sql("DELETE FROM asg_closed_tally").update();
+        jdbc.sql("""
+                INSERT INTO asg_closed_tally (unit_code, holder_user, source, assigned_by, on_time, late, cancelled)
+                SELECT unit_code, COALESCE(holder_user, ''), source, assigned_by,
+                       SUM(CASE WHEN cancelled_at IS NULL AND completed_at <= deadline THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN cancelled_at IS NULL AND completed_at > deadline THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN cancelled_at IS NOT NULL THEN 1 ELSE 0 END)
+                  FROM asg_assignment WHERE completed_at IS NOT NULL OR cancelled_at IS NOT NULL
+                 GROUP BY unit_code, COALESCE(holder_user, ''), source, assigned_by""").update();
         // ward A: on time, late, overdue (held by a division), due soon, open within, cancelled
         insert(WARD_A, WARD_A, WorkSource.INSTANT, LEADER_1, "2031-03-10T23:59:59+07:00", "2031-03-09T10:00:00+07:00", null, null);
         insert(WARD_A, WARD_A, WorkSource.CITY_PEOPLES_COMMITTEE, LEADER_1, "2031-03-10T23:59:59+07:00", "2031-03-12T10:00:00+07:00", null, null);
