@@ -111,6 +111,9 @@ class VisibilityQueryPlanTest {
                        TIMESTAMP WITH TIME ZONE '2026-06-01 00:00:00+07' + ((n % 90) - 32) * INTERVAL '1 day'
                   FROM generate_series(1, :count) AS n""")
                 .param("units", UNITS).param("count", ASSIGNMENTS).update();
+        // The trail's foreign-key checks run a plan the pooled connection may have cached while asg_assignment was
+        // nearly empty (a sequential scan: 200,000 checks over 100,000 rows took minutes); fresh statistics invalidate it.
+        jdbc.sql("ANALYZE asg_assignment").update();
         jdbc.sql("""
                 INSERT INTO asg_trail_event (assignment_id, kind, actor, target, occurred_at)
                 SELECT 'perf-' || n, 'ASSIGNED', 'perf-leader-' || (n % 25), 'perf-unit-' || (n % :units),
