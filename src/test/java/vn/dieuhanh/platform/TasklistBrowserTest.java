@@ -185,11 +185,11 @@ class TasklistBrowserTest {
 
     /**
      * Issue 14: the leader assigning a directive in Tasklist sees the server's refusal of a wrong plan (a coordinating
-     * deadline after the lead's) in Vietnamese, and the message does not cover "Hoàn thành". (The confirmation of the
-     * computed deadlines is tested through the engine REST API in DirectiveJourneyTest.)
+     * deadline after the lead's) in Vietnamese, and the message does not cover "Hoàn thành"; he corrects the plan, then
+     * confirms the deadlines the server computed in working days, and only then are the units assigned.
      */
     @Test
-    void aRefusedDirectivePlanIsExplainedWithoutCoveringTheCompleteButton() {
+    void aLeaderCorrectsARefusedPlanThenConfirmsTheComputedDeadlines() {
         HttpClient http = new HttpClient(port);
         String summary = "Về tổng vệ sinh môi trường cuối năm";
         HttpResponse<String> registered = http.post("/api/directives", """
@@ -217,6 +217,32 @@ class TasklistBrowserTest {
         assertThat(toast.getText()).contains("phải trước hạn chủ trì");
         // the project's messages are Vietnamese first with the English in parentheses: not an English leftover
         assertCompleteButtonUncovered(leader);
+
+        // corrected (the field cleared first: typing appends), the plan is accepted but nothing is assigned yet
+        WebElement common = fieldLabelled(leader, "Hạn phối hợp chung (số ngày làm việc, phải trước hạn chủ trì)");
+        scrollTo(leader, common);
+        common.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        type(leader, common, "2");
+        click(leader, completeButton(leader));
+        awaitTaskGone(leader, assignTask);
+        assertThat(http.getJson("/api/assignments?directive=" + directiveId, LEADER, PASSWORD).size()).isZero();
+
+        // the same leader reads every unit's deadline computed in working days, and confirms
+        String confirmTask = "Xác nhận phân công: " + summary + " (88/UBND-VX)";
+        openTask(leader, confirmTask);
+        String preview = String.valueOf(fieldLabelled(leader, "Phân công và hạn xử lý đã tính").getDomProperty("value"));
+        assertThat(preview).contains("Đơn vị chủ trì: Sở Y tế — hạn hết ngày", "(3 ngày làm việc)",
+                "Đơn vị phối hợp: Phường Sài Gòn — hạn hết ngày", "Đơn vị phối hợp: Phường Bến Thành — hạn hết ngày",
+                "(2 ngày làm việc)");
+        // the form and its preview (the earlier refusal's toast, Vietnamese with English in parentheses, may linger)
+        assertNoEnglish("Tasklist, confirming the computed deadlines",
+                leader.findElement(By.cssSelector(".fjs-container")).getText() + "\n" + preview);
+        click(leader, leader.findElement(By.xpath(
+                "//label[normalize-space()='Xác nhận, giao nhiệm vụ cho các đơn vị']")));
+        click(leader, completeButton(leader));
+        awaitTaskGone(leader, confirmTask);
+        new WebDriverWait(leader, WAIT).until(d -> http.getJson("/api/assignments?directive=" + directiveId, LEADER,
+                PASSWORD).size() == 3);
 
         assertThat(english).as("English words (page -> words): %s", pageTexts).isEmpty();
     }
@@ -400,7 +426,10 @@ class TasklistBrowserTest {
 
     /** Records the English words in the page's visible text (product names and codes allowed). */
     private void assertNoEnglish(WebDriver driver, String page) {
-        String text = bodyText(driver);
+        assertNoEnglish(page, bodyText(driver));
+    }
+
+    private void assertNoEnglish(String page, String text) {
         Set<String> offenders = new LinkedHashSet<>();
         for (String token : text.split("[^\\p{L}]+")) {
             String word = token.toLowerCase(Locale.ROOT);
