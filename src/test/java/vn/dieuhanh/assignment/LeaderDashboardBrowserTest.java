@@ -43,7 +43,8 @@ import vn.dieuhanh.HttpClient;
  * size, on the demo profile: the City PC chair assigns work through /giao-viec (finding "Xã Thạnh An" by typing
  * "thanh an"), the dashboard's "open within deadline" tile counts it; the commune's head reports and the chair accepts,
  * and it moves to "completed on time"; an overdue item is listed and its drill-down opens /viec/{id}. Screenshots go
- * to docs/images/dashboard-*.png (docs/webapp.md). Skipped when Chromium or chromedriver is not installed.
+ * to target/screenshots, and with -Dscreenshots.docs=true to docs/images/dashboard-*.png (docs/webapp.md). Skipped
+ * when Chromium or chromedriver is not installed.
  */
 @Tag("browser")
 @EnabledIf(value = "browserInstalled", disabledReason = "Browser tests skipped: Chromium or chromedriver missing")
@@ -220,11 +221,15 @@ class LeaderDashboardBrowserTest {
         element.click();
     }
 
+    /** To target/screenshots, and to docs/images with -Dscreenshots.docs=true (a test run leaves the docs alone). */
     static void screenshot(WebDriver driver, String name) throws Exception {
-        Path target = Path.of("docs/images/" + name + ".png");
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target/screenshots/" + name + ".png");
         Files.createDirectories(target.getParent());
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        if (Boolean.getBoolean("screenshots.docs")) {
+            Files.copy(shot, Path.of("docs/images/" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     WebDriver browser(int width, int height) {
