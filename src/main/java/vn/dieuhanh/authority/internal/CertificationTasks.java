@@ -45,7 +45,9 @@ class CertificationTasks implements SmartInitializingSingleton {
         }
         return new CertificationTask(row.get("code"), Integer.parseInt(row.get("clause")), row.get("name"),
                 row.get("legal_basis"), group, row.get("register_book"), Boolean.parseBoolean(row.get("same_day")),
-                Integer.parseInt(row.get("working_days")), row.get("confirmed"));
+                Integer.parseInt(row.get("working_days")), row.get("confirmed"),
+                java.util.Arrays.stream(row.getOrDefault("dossier_procedures", "").split(";")).map(String::strip)
+                        .filter(c -> !c.isEmpty()).toList());
     }
 
     /** Once every bean (Flyway included) exists; a node that loses an insert race to another imports again. */
@@ -60,6 +62,11 @@ class CertificationTasks implements SmartInitializingSingleton {
 
     List<CertificationTask> all() {
         return tasks;
+    }
+
+    /** The task covering a procedure of the dossier catalogue (e.g. its CT-02 signatures are task CT-04). */
+    Optional<CertificationTask> forDossierProcedure(String procedureCode) {
+        return tasks.stream().filter(t -> t.dossierProcedures().contains(procedureCode)).findFirst();
     }
 
     Optional<CertificationTask> find(String code) {

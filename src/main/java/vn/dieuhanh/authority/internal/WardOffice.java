@@ -72,6 +72,16 @@ class WardOffice {
                         + " (no such ward or commune)"));
     }
 
+    /** Whether the unit is a ward, commune or special zone (the units whose chairman may delegate certification). */
+    boolean isWard(String unitCode) {
+        return unitCode != null && directory.unit(unitCode).map(u -> u.kind().isLocal()).orElse(false);
+    }
+
+    /** The unit's head in the directory (any unit). */
+    Optional<String> head(String unitCode) {
+        return directory.head(unitCode).map(Official::userId);
+    }
+
     Optional<String> chairman(String unitCode) {
         return repository.wardSetting(unitCode).map(AuthorityRepository.WardSetting::chairmanUserId)
                 .or(() -> directory.head(unitCode).map(Official::userId));
