@@ -149,6 +149,26 @@ class AuthorityRepository {
                 .query(AuthorityRepository::delegationRow).list();
     }
 
+    /**
+     * Delegations of every ward (or of one), optionally of one status, newest first, at most {@code limit} (the
+     * Department of Justice's report).
+     */
+    List<DelegationRow> delegationsCitywide(String unitCode, String status, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + DELEGATION_COLUMNS + " FROM auth_delegation WHERE 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (unitCode != null) {
+            sql.append(" AND unit_code = ?");
+            params.add(unitCode);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        sql.append(" ORDER BY unit_code, drafted_at DESC, id LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(AuthorityRepository::delegationRow).list();
+    }
+
     List<DelegationRow> delegationsInStatus(String unitCode, String status) {
         return jdbc.sql("SELECT " + DELEGATION_COLUMNS + " FROM auth_delegation WHERE unit_code = ? AND status = ? "
                         + "ORDER BY id").params(unitCode, status)

@@ -28,12 +28,14 @@ class CertificationPageController {
     private final DelegationService delegations;
     private final CertificationService certifications;
     private final WardOffice office;
+    private final CertificationTasks tasks;
 
     CertificationPageController(DelegationService delegations, CertificationService certifications,
-                                WardOffice office) {
+                                WardOffice office, CertificationTasks tasks) {
         this.delegations = delegations;
         this.certifications = certifications;
         this.office = office;
+        this.tasks = tasks;
     }
 
     /** A request as the page shows it: texts prepared here, not in the template. */
@@ -52,6 +54,7 @@ class CertificationPageController {
         model.addAttribute("nav", "chung-thuc");
         boolean local = me.unit() != null && me.unit().kind().isLocal();
         model.addAttribute("local", local);
+        model.addAttribute("cityWide", office.caller().cityWide());
         if (!local) {
             return "authority/certification";
         }
@@ -63,7 +66,13 @@ class CertificationPageController {
         model.addAttribute("open", open);
         model.addAttribute("decided", decided);
         model.addAttribute("delegations", delegations.list(me.unitCode()));
-        model.addAttribute("chairman", office.isChairman(me.unitCode(), me.userId()));
+        boolean chairman = office.isChairman(me.unitCode(), me.userId());
+        model.addAttribute("chairman", chairman);
+        model.addAttribute("viceChairman", office.isViceChairman(me.unitCode(), me.userId()));
+        model.addAttribute("justice", office.isJusticeOfficer(me.unitCode(), me.userId()));
+        model.addAttribute("mine", delegations.inForceFor(me.unitCode(), me.userId()));
+        model.addAttribute("taskNames", tasks.all().stream().collect(java.util.stream.Collectors.toMap(
+                CertificationTask::code, CertificationTask::name)));
         return "authority/certification";
     }
 

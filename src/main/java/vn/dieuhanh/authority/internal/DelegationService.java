@@ -389,6 +389,10 @@ class DelegationService {
         }
         Unit ward = office.ward(unitCode);
         office.civilServantOrLeader(ward.code(), newChairman);
+        if (office.isChairman(ward.code(), newChairman)) {
+            throw new Conflict(office.fullName(newChairman) + " đã là Chủ tịch UBND " + ward.name()
+                    + " (already the ward's chairman)");
+        }
         OffsetDateTime now = now();
         boolean moved = office.contractsMovedToNotary(ward.code());
         repository.saveWardSetting(new AuthorityRepository.WardSetting(ward.code(), moved, newChairman),
@@ -404,7 +408,30 @@ class DelegationService {
                     .correlateWithResult());
             waiting.add(view(repository.delegation(d.id()).orElseThrow()));
         }
+        // a draft awaiting the former chairman's signature, or a decision still awaiting a former new chairman's
+        // confirmation: its open task goes to the new chairman (the record steps check him against our tables)
+        for (DelegationRow d : repository.delegationsInStatus(ward.code(), DRAFT)) {
+            reassign(d, TASK_APPROVE, newChairman, caller.userId(), now);
+        }
+        for (DelegationRow d : repository.delegationsInStatus(ward.code(), AWAITING_CONFIRMATION)) {
+            if (waiting.stream().noneMatch(v -> v.id().equals(d.id()))) {
+                reassign(d, TASK_CONFIRM, newChairman, caller.userId(), now);
+                waiting.add(view(repository.delegation(d.id()).orElseThrow()));
+            }
+        }
         return waiting;
+    }
+
+    private void reassign(DelegationRow d, String taskKey, String newChairman, String actor, OffsetDateTime now) {
+        EngineAsSystem.run(identity, () -> {
+            Task task = taskService.createTaskQuery().processInstanceId(d.processInstanceId())
+                    .taskDefinitionKey(taskKey).singleResult();
+            if (task != null) {
+                taskService.setAssignee(task.getId(), newChairman);
+                runtime.setVariable(d.processInstanceId(), VAR_CHAIRMAN, newChairman);
+            }
+        });
+        repository.audit(now, actor, d.unitCode(), "DELEGATION_TASK_REASSIGNED", d.id(), newChairman);
     }
 
     /** The confirmation step after a change of chairman: only the (new) chairman decides. */
@@ -462,6 +489,57 @@ class DelegationService {
             throw new NotFound("Không tìm thấy phường, xã, đặc khu " + unitCode + " (no such ward or commune)");
         }
         return repository.delegations(ward.code()).stream().map(this::view).toList();
+    }
+
+    /** A pseudo-status of the report's filter: signed and inside its period today. */
+    static final String IN_FORCE = "IN_FORCE";
+    static final List<String> STATUSES = List.of(DRAFT, ACTIVE, AWAITING_CONFIRMATION, REFUSED, REVOKED, EXPIRED);
+    static final int REPORT_LIMIT = 5000;
+
+    /**
+     * The city-wide report of delegation decisions (Department of Justice, City PC leaders, administrators): every
+     * ward's or one ward's, of one status or all, or only those in force today ({@link #IN_FORCE}).
+     */
+    List<View> citywide(String unitCode, String status) {
+        WardOffice.Caller caller = office.caller();
+        if (!caller.cityWide()) {
+            throw new Forbidden("Báo cáo ủy quyền ký chứng thực toàn Thành phố dành cho Sở Tư pháp và lãnh đạo UBND "
+                    + "Thành phố (the city-wide report is for the Department of Justice and City PC leaders)");
+        }
+        String unit = unitCode == null || unitCode.isBlank() ? null : office.ward(unitCode.strip()).code();
+        String wanted = status == null || status.isBlank() ? null : status.strip();
+        if (wanted != null && !IN_FORCE.equals(wanted) && !STATUSES.contains(wanted)) {
+            throw new InputRejected("Trạng thái '" + wanted + "' không có (unknown status)");
+        }
+        List<View> views = repository.delegationsCitywide(unit, IN_FORCE.equals(wanted) ? ACTIVE : wanted,
+                REPORT_LIMIT).stream().map(this::view).toList();
+        return IN_FORCE.equals(wanted) ? views.stream().filter(View::inForceToday).toList() : views;
+    }
+
+    /** What the caller may sign today in his ward: the delegations in force today that name him. */
+    List<View> inForceFor(String unitCode, String userId) {
+        return list(unitCode).stream().filter(View::inForceToday)
+                .filter(v -> v.delegates().stream().anyMatch(g -> g.userId().equals(userId))).toList();
+    }
+
+    /** What the drafting form offers: the ward's civil servants and the tasks it may delegate. */
+    record DraftOptions(Unit ward, List<vn.dieuhanh.organisation.Official> civilServants,
+                        List<CertificationTask> tasks, boolean contractsMovedToNotary, LocalDate today) {
+    }
+
+    /** The drafting form's choices, for the ward's justice officer (others: 403, another ward's: 404). */
+    DraftOptions draftOptions(String unitCode) {
+        WardOffice.Caller caller = office.caller();
+        Unit ward = office.ward(unitCode);
+        if (!caller.admin() && !caller.memberOf(ward.code())) {
+            throw new NotFound("Không tìm thấy phường, xã, đặc khu " + ward.code() + " (no such ward or commune)");
+        }
+        if (!caller.admin() && !office.isJusticeOfficer(ward.code(), caller.userId())) {
+            throw new Forbidden("Chỉ công chức Tư pháp - Hộ tịch của " + ward.name() + " được lập dự thảo quyết "
+                    + "định ủy quyền (only the ward's justice officer drafts delegation decisions)");
+        }
+        return new DraftOptions(ward, office.civilServants(ward.code()), tasks.all(),
+                office.contractsMovedToNotary(ward.code()), today());
     }
 
     View view(DelegationRow d) {

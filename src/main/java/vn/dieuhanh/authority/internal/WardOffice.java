@@ -82,6 +82,12 @@ class WardOffice {
         return directory.head(unitCode).map(Official::userId);
     }
 
+    /** Every ward, commune and special zone, by name. */
+    List<Unit> wards() {
+        return directory.units(Optional.empty()).stream().filter(u -> u.kind().isLocal())
+                .sorted(java.util.Comparator.comparing(Unit::name)).toList();
+    }
+
     Optional<String> chairman(String unitCode) {
         return repository.wardSetting(unitCode).map(AuthorityRepository.WardSetting::chairmanUserId)
                 .or(() -> directory.head(unitCode).map(Official::userId));
@@ -119,6 +125,17 @@ class WardOffice {
                     + userId + " (only civil servants, not the chairman or vice-chairmen, can be delegates)");
         }
         return official;
+    }
+
+    /** The ward's civil servants who may receive a delegation (the same rule as {@link #civilServant}), by name. */
+    List<Official> civilServants(String unitCode) {
+        String chairman = chairman(unitCode).orElse(null);
+        return directory.officials(unitCode).stream()
+                .filter(o -> !o.userId().equals(chairman))
+                .filter(o -> o.role() != Role.HEAD && o.role() != Role.DEPUTY && o.role() != Role.LEADER
+                        && o.role() != Role.ANALYST)
+                .sorted(java.util.Comparator.comparing(Official::fullName).thenComparing(Official::userId))
+                .toList();
     }
 
     String fullName(String userId) {
