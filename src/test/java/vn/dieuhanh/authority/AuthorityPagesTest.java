@@ -1,6 +1,7 @@
 package vn.dieuhanh.authority;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -10,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,7 @@ class AuthorityPagesTest {
     static final Ward S = Ward.of("phuong-long-truong", "long-truong");
     static final Ward T = Ward.of("xa-bau-lam", "bau-lam");
     static final String DOJ = "uqt-stp.officer";
+    static final String RECEIVER = "uqt-banco.receiver"; // an official of reception point to-dia-ban-02's host ward
 
     @Autowired
     OfficialAccounts accounts;
@@ -68,6 +73,8 @@ class AuthorityPagesTest {
     JdbcClient jdbc;
     @Autowired
     CertificationSigners signers;
+    @Autowired
+    TaskService taskService;
     @LocalServerPort
     int port;
     HttpClient http;
@@ -83,6 +90,7 @@ class AuthorityPagesTest {
             register(w.clerk2(), "Vũ Thị Hai " + w.code(), w.code(), Role.OFFICER);
         }
         register(DOJ, "Chuyên viên Sở Tư pháp (trang)", "so-tu-phap", Role.OFFICER);
+        register(RECEIVER, "Cán bộ tiếp nhận Bàn Cờ (trang)", "phuong-ban-co", Role.OFFICER);
     }
 
     void register(String user, String name, String unit, Role role) {
@@ -243,6 +251,15 @@ class AuthorityPagesTest {
         assertThat(chair.get("/chung-thuc").body()).contains("Thu hồi quyết định ủy quyền",
                 "ký các yêu cầu chứng thực với tư cách Chủ tịch");
 
+        // the delegate signs a request on the page; the chairman sees it among what was signed on his behalf
+        assertThat(chair.get("/chung-thuc").body()).contains("Trong tháng chưa có yêu cầu nào được ký theo ủy quyền");
+        JsonNode signedOne = receive(P, "CT-04");
+        assertThat(delegate.submit("/chung-thuc", "/chung-thuc/yeu-cau/" + signedOne.get("id").asText(),
+                List.of(Map.entry("decision", "SIGN"))).statusCode()).isEqualTo(302);
+        assertThat(delegate.get("/chung-thuc").body()).contains("Đã ký chứng thực, số 1/2026 sổ CHU_KY");
+        assertThat(chair.get("/chung-thuc").body()).contains("Đã ký thay Chủ tịch trong tháng", "1/2026 CHU_KY",
+                "Số 20/QĐ-UBND");
+
         // revocation: a reason is required (message on the page), then the delegate may no longer sign
         assertThat(chair.submit("/chung-thuc", "/chung-thuc/uy-quyen/" + id + "/thu-hoi", List.of()).statusCode())
                 .isEqualTo(302);
@@ -291,8 +308,8 @@ class AuthorityPagesTest {
         otherJustice.submit("/chung-thuc/uy-quyen/moi", "/chung-thuc/uy-quyen",
                 draftFields("31/QĐ-UBND", "2026-03-02", "2026-03-31", List.of(Q.clerk1()), List.of("CT-01")));
         assertThat(otherJustice.get("/chung-thuc/uy-quyen/moi").body()).contains("không phải công chức của UBND");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM auth_delegation WHERE decision_number = '31/QĐ-UBND'")
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM auth_delegation WHERE decision_number = '31/QĐ-UBND' "
+                + "AND unit_code IN (?, ?)").params(Q.code(), R.code()).query(Integer.class).single()).isZero();
 
         // Q's own civil servant (a delegate): no drafting form, no drafting, no revoking, no signing a draft
         Browser delegate = new Browser().signedIn(Q.clerk1());
@@ -492,5 +509,55 @@ class AuthorityPagesTest {
                 .isEqualTo(signers.signerFor("x", false, "so-tu-phap"));
         assertThat(signatures.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(contracts.get("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    /** A certification dossier (signatures, the dossier catalogue's CT-02) of ward R, brought to its signing step. */
+    String dossierAwaitingSignature() {
+        JsonNode receipt = ok(http.post("/api/dossiers", "{\"receptionPoint\":\"to-dia-ban-02\",\"procedureCode\":"
+                + "\"CT-02\",\"unitCode\":\"" + R.code() + "\",\"papersPresented\":[\"Căn cước, hộ chiếu còn giá trị "
+                + "sử dụng\",\"Giấy tờ, văn bản sẽ ký\"],\"applicantName\":\"Lâm Văn Ký\",\"applicantContact\":"
+                + "\"0909 111 222\"}", RECEIVER, PASSWORD), 201).get("receipt");
+        String code = receipt.get("code").asText();
+        awaitTask(code, "Task_ProcessDossier");
+        ok(http.post("/api/dossiers/" + code + "/processing", "{\"decision\":\"result\"}", R.clerk2(), PASSWORD), 200);
+        awaitTask(code, "Task_ApproveDossier");
+        ok(http.post("/api/dossiers/" + code + "/approval", "{\"decision\":\"approve\"}", R.chair(), PASSWORD), 200);
+        return code;
+    }
+
+    Task awaitTask(String code, String key) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(code).taskDefinitionKey(key).singleResult(), t -> t != null);
+    }
+
+    String dossierStatus(String code) {
+        return jdbc.sql("SELECT status FROM dos_dossier WHERE code = ?").param(code).query(String.class).single();
+    }
+
+    @Test
+    void theDossierJourneySignsACertificationUnderTheDelegationUntilItIsRevoked() {
+        at("2026-05-05T09:00:00"); // Tuesday
+        JsonNode delegation = signByApi(R, draftByApi(R, "80/QĐ-UBND", List.of(R.clerk1()), List.of("CT-04"),
+                "2026-05-05", "2026-05-31"));
+        String first = dossierAwaitingSignature();
+        Task sign = awaitTask(first, "Task_SignDossierResult");
+        assertThat(sign.getAssignee()).as("the delegate in force signs").isEqualTo(R.clerk1());
+        assertThat(http.post("/api/dossiers/" + first + "/signature", "", R.clerk2(), PASSWORD).statusCode())
+                .isEqualTo(403);
+        assertThat(http.post("/api/dossiers/" + first + "/signature", "", Q.clerk1(), PASSWORD).statusCode())
+                .as("another ward").isEqualTo(403);
+        ok(http.post("/api/dossiers/" + first + "/signature", "", R.clerk1(), PASSWORD), 200);
+        assertThat(dossierStatus(first)).isEqualTo("RESULT_READY");
+
+        // revoked between the transfer and the signature: the delegate no longer signs, the chairman does
+        String second = dossierAwaitingSignature();
+        assertThat(awaitTask(second, "Task_SignDossierResult").getAssignee()).isEqualTo(R.clerk1());
+        ok(apiPost("/api/authority/delegations/" + delegation.get("id").asText() + "/revocation",
+                "{\"reason\":\"Thu hồi\"}", R.chair()), 200);
+        assertThat(http.post("/api/dossiers/" + second + "/signature", "", R.clerk1(), PASSWORD).statusCode())
+                .as("a revoked delegation cannot sign").isEqualTo(403);
+        assertThat(dossierStatus(second)).isEqualTo("IN_PROGRESS");
+        ok(http.post("/api/dossiers/" + second + "/signature", "", R.chair(), PASSWORD), 200);
+        assertThat(dossierStatus(second)).isEqualTo("RESULT_READY");
     }
 }

@@ -29,9 +29,11 @@ class CertificationPageController {
     private final CertificationService certifications;
     private final WardOffice office;
     private final CertificationTasks tasks;
+    private final OversightService oversight;
 
     CertificationPageController(DelegationService delegations, CertificationService certifications,
-                                WardOffice office, CertificationTasks tasks) {
+                                WardOffice office, CertificationTasks tasks, OversightService oversight) {
+        this.oversight = oversight;
         this.delegations = delegations;
         this.certifications = certifications;
         this.office = office;
@@ -71,6 +73,11 @@ class CertificationPageController {
         model.addAttribute("viceChairman", office.isViceChairman(me.unitCode(), me.userId()));
         model.addAttribute("justice", office.isJusticeOfficer(me.unitCode(), me.userId()));
         model.addAttribute("mine", delegations.inForceFor(me.unitCode(), me.userId()));
+        if (chairman) { // what was signed on his behalf this month (the same list as /api/.../signed-on-behalf)
+            java.time.YearMonth month = java.time.YearMonth.now(delegations.clockZone());
+            model.addAttribute("onBehalf", oversight.signedOnBehalf(me.unitCode(), month.atDay(1),
+                    month.atEndOfMonth()));
+        }
         model.addAttribute("taskNames", tasks.all().stream().collect(java.util.stream.Collectors.toMap(
                 CertificationTask::code, CertificationTask::name)));
         return "authority/certification";
