@@ -114,10 +114,13 @@ class DossierPages {
     @PostMapping("/ho-so/tiep-nhan")
     String receive(@RequestParam(name = "diem") String point, @RequestParam(name = "thu-tuc") String procedure,
                    @RequestParam(name = "don-vi", required = false) String unit,
-                   @RequestParam(name = "giay-to", required = false) List<String> papers,
+                   jakarta.servlet.http.HttpServletRequest request,
                    @RequestParam(name = "ho-ten", required = false) String name,
                    @RequestParam(name = "lien-he", required = false) String contact,
                    @RequestParam(name = "qua-buu-chinh", required = false) String byPost, Model model) {
+        // the checklist's names contain commas: read the raw values (a bound List would split a single one)
+        String[] values = request.getParameterValues("giay-to");
+        List<String> papers = values == null ? List.of() : List.of(values);
         if (papers != null && papers.size() > 30) {
             throw new InputRejected("Quá nhiều giấy tờ (too many papers)");
         }
