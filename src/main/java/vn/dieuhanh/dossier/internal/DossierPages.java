@@ -18,11 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
-import vn.dieuhanh.organisation.UnitKind;
 import vn.dieuhanh.platform.Conflict;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.InputRejected;
-import vn.dieuhanh.platform.NotFound;
 import vn.dieuhanh.platform.WebPage;
 
 /**
