@@ -34,7 +34,8 @@ import vn.dieuhanh.ProcessTestEngine;
  * and set the variables the real ones set (the real steps run in DossierJourneyTest on PostgreSQL). An incomplete
  * dossier never starts this process: it gets the list of missing papers at reception (DossierJourneyTest).
  */
-@Deployment(resources = {"processes/dossier/dossier-handling.bpmn", "forms/process-dossier.form",
+@Deployment(resources = {"processes/dossier/dossier-handling.bpmn", "processes/dossier/dossier-reminder-policy.dmn",
+        "forms/process-dossier.form",
         "forms/approve-dossier.form", "forms/sign-dossier-result.form", "forms/receive-dossier-supplement.form",
         "forms/return-dossier-result.form", "forms/issue-dossier-apology.form"})
 class DossierHandlingProcessTest {
@@ -46,6 +47,7 @@ class DossierHandlingProcessTest {
     static final Instant APOLOGY_DUE = Instant.parse("2026-03-03T02:00:00Z");  // Tuesday 09:00
     static final Instant APPOINTMENT = Instant.parse("2026-03-04T02:00:00Z");  // Wednesday 09:00
     static final Instant NEW_APPOINTMENT = Instant.parse("2026-03-10T02:00:00Z");
+    static final Instant LATE_ESCALATION = Instant.parse("2026-03-06T02:00:00Z"); // Friday 09:00
 
     final List<String> calls = new ArrayList<>();
 
@@ -86,6 +88,7 @@ class DossierHandlingProcessTest {
             e.setVariable(VAR_APPOINTMENT_AT, Date.from(NEW_APPOINTMENT));
         });
         Mocks.register("recordLateDossier", (JavaDelegate) e -> calls.add("late"));
+        Mocks.register("escalateLateDossier", (JavaDelegate) e -> calls.add("escalate"));
     }
 
     static void plan(org.camunda.bpm.engine.delegate.DelegateExecution e, Instant appointment, Instant apologyDue) {
@@ -95,6 +98,7 @@ class DossierHandlingProcessTest {
         e.setVariable(VAR_SIGNER, "ben-thanh.head");
         e.setVariable(VAR_APPOINTMENT_AT, Date.from(appointment));
         e.setVariable(VAR_APOLOGY_DUE_AT, Date.from(apologyDue));
+        e.setVariable(VAR_LATE_ESCALATION_AT, Date.from(appointment.plusSeconds(2 * 86_400)));
         e.setVariable(VAR_DOSSIER_TITLE, "Chứng thực hợp đồng – HS-260302-TEST");
     }
 
@@ -135,6 +139,7 @@ class DossierHandlingProcessTest {
         ProcessInstance instance = start();
         assertThat(timer(instance, TIMER_APPOINTMENT_PASSED).getDuedate()).isEqualTo(Date.from(APPOINTMENT));
         assertThat(timer(instance, TIMER_APOLOGY_DUE).getDuedate()).isEqualTo(Date.from(APOLOGY_DUE));
+        assertThat(timer(instance, TIMER_LATE_ESCALATION).getDuedate()).isEqualTo(Date.from(LATE_ESCALATION));
         assertThat(task(TASK_PROCESS, instance).getDueDate()).isEqualTo(Date.from(APPOINTMENT));
 
         decide(instance, OUTCOME_RESULT, null);
@@ -164,6 +169,7 @@ class DossierHandlingProcessTest {
         // paused: no deadline runs while the citizen gathers the papers
         assertThat(timer(instance, TIMER_APPOINTMENT_PASSED)).isNull();
         assertThat(timer(instance, TIMER_APOLOGY_DUE)).isNull();
+        assertThat(timer(instance, TIMER_LATE_ESCALATION)).isNull();
         ClockUtil.setCurrentTime(Date.from(APPOINTMENT.plusSeconds(86_400)));
 
         complete(task(TASK_RECEIVE_SUPPLEMENT, instance), withVariables(VAR_SUPPLEMENT_COMPLETE, true,
@@ -216,11 +222,21 @@ class DossierHandlingProcessTest {
                 .activityId(SERVICE_RECORD_LATE).singleResult());
         assertThat(instance).hasPassed(END_LATE_RECORDED).isWaitingAt(TASK_PROCESS);
 
+        // still unfinished when the policy's escalation time after the appointment passes: reported once
+        Job escalation = timer(instance, TIMER_LATE_ESCALATION);
+        assertThat(escalation.getDuedate()).isEqualTo(Date.from(LATE_ESCALATION));
+        ClockUtil.setCurrentTime(Date.from(LATE_ESCALATION));
+        execute(escalation);
+        execute(managementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(SERVICE_ESCALATE_LATE).singleResult());
+        assertThat(instance).hasPassed(END_LATE_ESCALATED).isWaitingAt(TASK_PROCESS);
+        assertThat(timer(instance, TIMER_LATE_ESCALATION)).isNull();
+
         decide(instance, OUTCOME_RESULT, null);
         approveAndSign(instance);
         complete(task(TASK_RETURN_RESULT, instance), withVariables(VAR_RETURNED_BY_POST, false));
         assertThat(instance).isEnded();
-        assertThat(calls).containsExactly("transfer", "warn", "apology:4", "late", "processing:result",
+        assertThat(calls).containsExactly("transfer", "warn", "apology:4", "late", "escalate", "processing:result",
                 "approval:approve", "signature", "send:result", "return:false");
     }
 }

@@ -245,6 +245,15 @@ class DossierJourneyTest {
         assertThat(jdbc.sql("SELECT unit_code FROM kpi_ledger WHERE dedup_key = ?").param(key).query(String.class)
                 .single()).isEqualTo(WARD);
 
+        // still unfinished 2 working hours after the appointment (the reminder policy's row for same-day procedures):
+        // 11:00 + 1 h + lunch + 1 h = 14:00, reported once to the ward's head and the City PC Office through the outbox
+        at("2026-05-05T07:00:30Z");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM ntf_outbox WHERE dedup_key"
+                + " LIKE ? AND recipient = ?").params("dossier:" + code + ":late-escalation:%", HEAD)
+                .query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dos_event e JOIN dos_dossier d ON d.id = e.dossier_id WHERE d.code = ?"
+                + " AND e.kind = 'LATE_ESCALATED'").param(code).query(Long.class).single()).isEqualTo(1);
+
         // signed late: still one fact
         post("/api/dossiers/" + code + "/processing", "{\"decision\":\"result\"}", OFFICER, 200);
         awaitTask(code, DossierHandlingProcess.TASK_APPROVE);

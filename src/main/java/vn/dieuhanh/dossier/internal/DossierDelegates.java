@@ -115,6 +115,11 @@ class DossierDelegates {
     }
 
     @Bean
+    JavaDelegate escalateLateDossier(DossierService dossiers) {
+        return execution -> dossiers.escalateLate(dossier(dossiers, execution));
+    }
+
+    @Bean
     JavaDelegate recordLateDossier(DossierService dossiers, Clock clock) {
         return execution -> dossiers.late(dossier(dossiers, execution), clock.instant());
     }
@@ -126,6 +131,7 @@ class DossierDelegates {
         execution.setVariable(VAR_SIGNER, plan.signer());
         execution.setVariable(VAR_APPOINTMENT_AT, Date.from(plan.appointmentAt()));
         execution.setVariable(VAR_APOLOGY_DUE_AT, Date.from(plan.apologyDueAt()));
+        execution.setVariable(VAR_LATE_ESCALATION_AT, Date.from(plan.lateEscalationAt()));
         execution.setVariable(VAR_DOSSIER_TITLE, plan.title());
         execution.setVariable(VAR_DOSSIER_SUMMARY, plan.summary());
     }

@@ -15,6 +15,8 @@ public final class DossierHandlingProcess {
     public static final String TIMER_APPOINTMENT_PASSED = "StartEvent_AppointmentPassed";
     public static final String SERVICE_WARN_DUE_SOON = "ServiceTask_WarnDueSoon";
     public static final String TASK_ISSUE_APOLOGY = "Task_IssueApology";
+    public static final String TIMER_LATE_ESCALATION = "StartEvent_LateEscalationDue";
+    public static final String SERVICE_ESCALATE_LATE = "ServiceTask_EscalateLateDossier";
     public static final String SERVICE_RECORD_LATE = "ServiceTask_RecordLate";
     public static final String SERVICE_PAUSE_CLOCK = "ServiceTask_PauseClock";
     public static final String TASK_RECEIVE_SUPPLEMENT = "Task_ReceiveSupplement";
@@ -23,6 +25,7 @@ public final class DossierHandlingProcess {
     public static final String END_RESULT_RETURNED = "EndEvent_ResultReturned";
     public static final String END_APOLOGY_ISSUED = "EndEvent_ApologyIssued";
     public static final String END_LATE_RECORDED = "EndEvent_LateRecorded";
+    public static final String END_LATE_ESCALATED = "EndEvent_LateEscalated";
 
     /** The competent unit: candidate group of the unit's tasks. */
     public static final String VAR_UNIT_CODE = "unitCode";
@@ -34,6 +37,8 @@ public final class DossierHandlingProcess {
     public static final String VAR_APPOINTMENT_AT = "appointmentAt";
     /** When the apology letter falls due (Date): the apology timer. */
     public static final String VAR_APOLOGY_DUE_AT = "apologyDueAt";
+    /** When a still unfinished dossier is reported to the City PC Office (Date): the escalation timer. */
+    public static final String VAR_LATE_ESCALATION_AT = "lateEscalationAt";
     public static final String VAR_APPOINTMENT_TEXT = "appointmentText";
     public static final String VAR_DOSSIER_TITLE = "dossierTitle";
     public static final String VAR_DOSSIER_SUMMARY = "dossierSummary";

@@ -150,6 +150,32 @@ class DossierRepository {
                 .list();
     }
 
+    /** A dossier as a queue lists it. */
+    record QueueItem(String code, String procedureCode, String receptionPoint, String unitCode, DossierStatus status,
+                     Instant receivedAt, Instant appointmentAt, boolean late, String applicantName) {
+    }
+
+    /**
+     * Open dossiers of these reception points (or, with {@code byUnit}, of these competent units) in these statuses,
+     * the nearest appointment first, at most {@code limit}.
+     */
+    List<QueueItem> queue(boolean byUnit, List<String> keys, List<DossierStatus> statuses, int limit) {
+        if (keys.isEmpty() || statuses.isEmpty()) {
+            return List.of();
+        }
+        String column = byUnit ? "unit_code" : "reception_point";
+        return jdbc.sql("SELECT code, procedure_code, reception_point, unit_code, status, received_at, appointment_at,"
+                        + " late, applicant_name FROM dos_dossier WHERE " + column + " IN (:keys) AND status IN"
+                        + " (:statuses) ORDER BY appointment_at, id LIMIT :limit")
+                .param("keys", keys).param("statuses", statuses.stream().map(Enum::name).toList())
+                .param("limit", limit)
+                .query((rs, n) -> new QueueItem(rs.getString("code"), rs.getString("procedure_code"),
+                        rs.getString("reception_point"), rs.getString("unit_code"),
+                        DossierStatus.valueOf(rs.getString("status")), instant(rs, "received_at"),
+                        instant(rs, "appointment_at"), rs.getBoolean("late"), rs.getString("applicant_name")))
+                .list();
+    }
+
     private static DossierRecord map(ResultSet rs, int n) throws SQLException {
         int remaining = rs.getInt("remaining_minutes");
         Integer remainingMinutes = rs.wasNull() ? null : remaining;

@@ -32,6 +32,7 @@ import vn.dieuhanh.platform.HistoryReadGrants;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.InputRejected;
 import vn.dieuhanh.platform.NotFound;
+import vn.dieuhanh.platform.Roles;
 
 /**
  * Dossiers from reception to return: the rules every door shares (REST, Tasklist through the process's steps).
@@ -62,7 +63,7 @@ public class DossierService {
 
     /** What the process needs when the dossier reaches its unit or comes back to it. */
     record HandlingPlan(String unitCode, String receptionGroup, String approver, String signer, Instant appointmentAt,
-                        Instant apologyDueAt, String title, String summary) {
+                        Instant apologyDueAt, Instant lateEscalationAt, String title, String summary) {
     }
 
     /** The citizen's view: status and dates only. */
@@ -90,11 +91,14 @@ public class DossierService {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DossierReminderPolicy reminders;
 
     DossierService(DossierRepository repository, DossierReferenceData data, DossierTime time, DossierCodes codes,
                    DossierAccess access, OrganisationDirectory directory, CertificationSigners signers,
                    RuntimeService runtimeService, IdentityService identityService, HistoryReadGrants history,
-                   Notifications notifications, ApplicationEventPublisher events, Clock clock) {
+                   Notifications notifications, ApplicationEventPublisher events, Clock clock,
+                   DossierReminderPolicy reminders) {
+        this.reminders = reminders;
         this.repository = repository;
         this.data = data;
         this.time = time;
@@ -209,8 +213,12 @@ public class DossierService {
         String approver = directory.head(dossier.unitCode()).map(Official::userId).orElse(null);
         String signer = signers.signerFor(procedure.code(), procedure.certification(), dossier.unitCode())
                 .orElse(null);
+        DossierReminderPolicy.Policy policy = reminders.policyFor(procedure.statutoryTime(),
+                procedure.certification());
         return new HandlingPlan(dossier.unitCode(), point(dossier).hostUnit(), approver, signer, appointment,
-                time.apologyDue(from, remaining), procedure.name() + " – " + dossier.code(), summary(dossier));
+                time.apologyDue(from, remaining, policy.warnBefore()),
+                time.lateEscalation(appointment, policy.escalateAfterLate()), procedure.name() + " – "
+                + dossier.code(), summary(dossier));
     }
 
     String recordProcessing(DossierRecord dossier, Object decision, String note, String actor) {
@@ -369,15 +377,67 @@ public class DossierService {
                 "due-soon:" + dossier.appointmentAt().getEpochSecond());
     }
 
+    /**
+     * Still unfinished long after the appointment (the decision's escalation time): the unit head and the head of the
+     * City PC Office, which runs the service centre, are told (once per appointment).
+     */
+    void escalateLate(DossierRecord dossier) {
+        if (dossier.status() != DossierStatus.IN_PROGRESS) {
+            return;
+        }
+        repository.event(dossier.id(), "LATE_ESCALATED", dossier.status(), clock.instant(), "system",
+                dossier.appointmentAt(), null);
+        notifyUnit(dossier, NotificationKind.ESCALATION, "dossier-late-escalation",
+                "late-escalation:" + dossier.appointmentAt().getEpochSecond(), Roles.CITY_OFFICE);
+    }
+
     private void notifyUnit(DossierRecord dossier, NotificationKind kind, String template, String occurrence) {
+        notifyUnit(dossier, kind, template, occurrence, null);
+    }
+
+    private void notifyUnit(DossierRecord dossier, NotificationKind kind, String template, String occurrence,
+                            String alsoUnit) {
         List<String> recipients = new ArrayList<>();
         directory.head(dossier.unitCode()).map(Official::userId).ifPresent(recipients::add);
+        if (alsoUnit != null) {
+            directory.head(alsoUnit).map(Official::userId).filter(u -> !recipients.contains(u))
+                    .ifPresent(recipients::add);
+        }
         if (recipients.isEmpty()) {
             return;
         }
         notifications.enqueue(new Notification("dossier:" + dossier.code() + ":" + occurrence, kind, null,
                 recipients, template, Map.of("code", dossier.code(), "procedure", procedure(dossier).name(),
                 "unitName", unitName(dossier.unitCode()), "appointment", text(dossier.appointmentAt()))));
+    }
+
+    // --- the web app's pages ----------------------------------------------------------------------------------------
+
+    /** The reception points where the signed-in official receives (host unit, City PC Office, administrators). */
+    List<ReceptionPoint> myPoints() {
+        DossierAccess.Caller caller = access.caller();
+        return data.points().stream().filter(caller::receivesAt).toList();
+    }
+
+    /** The competent units the signed-in official handles for (his unit groups that are units). */
+    List<String> myUnits() {
+        return access.caller().groups().stream().filter(g -> directory.unit(g).isPresent()).toList();
+    }
+
+    /** The appointment the receipt would show if the dossier were received now. */
+    Instant appointmentIfReceivedNow(Procedure procedure) {
+        return time.appointment(clock.instant(), procedure.statutoryTime());
+    }
+
+    /** Dossiers waiting at these points: papers to take in (paused clock), results to return. */
+    List<DossierRepository.QueueItem> pointQueue(List<ReceptionPoint> points) {
+        return repository.queue(false, points.stream().map(ReceptionPoint::code).toList(),
+                List.of(DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.RESULT_READY, DossierStatus.REFUSED), 100);
+    }
+
+    /** Dossiers these units are handling. */
+    List<DossierRepository.QueueItem> unitQueue(List<String> units) {
+        return repository.queue(true, units, List.of(DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS), 100);
     }
 
     // --- reading -----------------------------------------------------------------------------------------------------

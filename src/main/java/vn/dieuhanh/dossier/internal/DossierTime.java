@@ -47,7 +47,20 @@ public class DossierTime {
 
     /** When the apology is due for a handling that starts at {@code from} with {@code remaining} working time. */
     public Instant apologyDue(Instant from, Duration remaining) {
-        Duration lead = remaining.dividedBy(2).compareTo(APOLOGY_LEAD) < 0 ? remaining.dividedBy(2) : APOLOGY_LEAD;
-        return calendar.addWorkingHours(from, remaining.minus(lead));
+        return apologyDue(from, remaining, APOLOGY_LEAD);
+    }
+
+    /**
+     * When the reminder and the apology offer fall due: {@code lead} working time before the appointment (from the
+     * decision {@code dossier-reminder-policy}), never earlier than half the working time left.
+     */
+    public Instant apologyDue(Instant from, Duration remaining, Duration lead) {
+        Duration half = remaining.dividedBy(2);
+        return calendar.addWorkingHours(from, remaining.minus(half.compareTo(lead) < 0 ? half : lead));
+    }
+
+    /** When a dossier still unfinished after {@code appointment} is reported: {@code after} working time later. */
+    public Instant lateEscalation(Instant appointment, Duration after) {
+        return calendar.addWorkingHours(appointment, after);
     }
 }
