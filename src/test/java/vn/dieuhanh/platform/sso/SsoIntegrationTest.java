@@ -56,7 +56,7 @@ abstract class SsoIntegrationTest {
                 Role.OFFICER), LOCAL_PASSWORD);
         accounts.register(new Official(SAI_GON_OFFICER, "Phạm Thị Dung", null, "phuong-sai-gon", null,
                 Role.OFFICER), LOCAL_PASSWORD);
-        accounts.register(new Official(BEN_THANH_HEAD, "Nguyễn Văn An", null, "phuong-ben-thanh", null,
+        accounts.register(new Official(BEN_THANH_HEAD, "Nguyễn Văn Bình", null, "phuong-ben-thanh", null,
                 Role.HEAD), LOCAL_PASSWORD);
     }
 }
