@@ -20,6 +20,8 @@ public interface SingleSignOn {
     /**
      * Starts a login: remembers state, nonce, PKCE verifier and {@code next} in the request's session and returns the
      * provider's authorization URI to redirect the browser to.
+     *
+     * @throws ProviderUnavailable the provider's discovery document cannot be read
      */
     URI begin(HttpServletRequest request, String next);
 
@@ -29,8 +31,16 @@ public interface SingleSignOn {
      *
      * @throws InputRejected a callback without a pending login, with a wrong state, or an error from the provider
      * @throws Forbidden     a valid login of someone who has no account here
+     * @throws ProviderUnavailable the provider cannot be reached
      */
     SignedIn complete(HttpServletRequest request);
+
+    /** The provider cannot be reached (discovery, token endpoint): the page answers 503 and the password form stays. */
+    class ProviderUnavailable extends RuntimeException {
+        public ProviderUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** A completed login: our user, the groups he acts with (ours, cross-checked with the provider's claim when
      * configured), his tenants and where to go next. */

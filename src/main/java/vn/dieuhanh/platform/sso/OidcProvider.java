@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
+import vn.dieuhanh.platform.SingleSignOn;
 
 /**
  * The provider as this application knows it: its discovery document (read once, on first use, so the application
@@ -107,8 +108,8 @@ class OidcProvider {
         }
     }
 
-    /** Discovery or key retrieval failed: the provider or the network is down. */
-    static final class ProviderUnavailable extends RuntimeException {
+    /** Discovery failed: the provider or the network is down. */
+    static final class ProviderUnavailable extends SingleSignOn.ProviderUnavailable {
         ProviderUnavailable(String message, Throwable cause) {
             super(message, cause);
         }

@@ -139,9 +139,7 @@ class OidcSingleSignOn implements SingleSignOn {
         try {
             response = OIDCTokenResponseParser.parse(http.send());
         } catch (IOException | ParseException e) {
-            log.warn("Token endpoint failed: {}", e.getMessage(), e);
-            throw new InputRejected("Chưa kết nối được hệ thống đăng nhập một cửa, vui lòng thử lại sau "
-                    + "(token endpoint unavailable)");
+            throw new ProviderUnavailable("Token endpoint failed: " + e.getMessage(), e);
         }
         if (!response.indicatesSuccess()) {
             log.info("Token endpoint refused the code: {}", response.toErrorResponse().getErrorObject());

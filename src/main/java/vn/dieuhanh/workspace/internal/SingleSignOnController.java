@@ -22,6 +22,8 @@ import vn.dieuhanh.platform.SingleSignOn;
 @Controller
 class SingleSignOnController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SingleSignOnController.class);
+
     private final SingleSignOn singleSignOn;
     private final ProcessEngine engine;
 
@@ -36,7 +38,11 @@ class SingleSignOnController {
         if (!singleSignOn.enabled()) {
             return refused(request, response, model, HttpServletResponse.SC_NOT_FOUND, next, null);
         }
-        return "redirect:" + singleSignOn.begin(request, LoginController.safeNext(next));
+        try {
+            return "redirect:" + singleSignOn.begin(request, LoginController.safeNext(next));
+        } catch (SingleSignOn.ProviderUnavailable e) {
+            return unavailable(request, response, model, next, e);
+        }
     }
 
     @GetMapping("/dang-nhap/oidc")
@@ -51,9 +57,19 @@ class SingleSignOnController {
             return refused(request, response, model, HttpServletResponse.SC_FORBIDDEN, null, e.getMessage());
         } catch (InputRejected | NotFound e) {
             return refused(request, response, model, HttpServletResponse.SC_UNAUTHORIZED, null, e.getMessage());
+        } catch (SingleSignOn.ProviderUnavailable e) {
+            return unavailable(request, response, model, null, e);
         }
         WebSession.signIn(request, engine, login.userId(), login.groupIds(), login.tenantIds());
         return "redirect:" + LoginController.safeNext(login.next());
+    }
+
+    private String unavailable(HttpServletRequest request, HttpServletResponse response, Model model, String next,
+                               SingleSignOn.ProviderUnavailable e) {
+        log.warn("Single sign-on provider unavailable: {}", e.getMessage(), e);
+        return refused(request, response, model, HttpServletResponse.SC_SERVICE_UNAVAILABLE, next,
+                "Chưa kết nối được hệ thống đăng nhập một cửa, vui lòng thử lại sau hoặc đăng nhập bằng mật khẩu "
+                        + "(identity provider unavailable)");
     }
 
     /** The login page with the reason, so the official can try again or use the password form. */
