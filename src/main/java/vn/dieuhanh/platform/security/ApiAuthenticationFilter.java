@@ -16,10 +16,12 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.dieuhanh.platform.Roles;
+import vn.dieuhanh.platform.sso.BearerAuthentication;
 
 /**
  * HTTP Basic authentication of the application's own endpoints against Camunda's identity service, the same accounts
- * and lock-out policy as {@code /engine-rest}. The authenticated user, groups and tenants are set on the engine for the
+ * and lock-out policy as {@code /engine-rest}; or, with single sign-on on, the official of a bearer token verified in
+ * front ({@link BearerAuthentication}, docs/sso.md). The authenticated user, groups and tenants are set on the engine for the
  * request, so engine calls made on its behalf are checked by Camunda's authorizations.
  *
  * <p>Paths in {@link #adminOnlyPrefixes} also require membership of {@code camunda-admin}. Every decision is made on
@@ -68,22 +70,32 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String[] credentials = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-            // the same answer for an unknown user, a wrong password and a throttled attempt that raced the filter
-            reject(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    "Cần đăng nhập: tên đăng nhập hoặc mật khẩu không đúng (authentication required, HTTP Basic)");
-            return;
+        BearerAuthentication bearer = BearerAuthentication.of(request);
+        String userId;
+        List<String> groups;
+        if (bearer != null) {
+            // a bearer token of the single sign-on provider, verified by the BearerTokenFilter in front
+            userId = bearer.userId();
+            groups = bearer.groupIds();
+        } else {
+            String[] credentials = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+                // the same answer for an unknown user, a wrong password and a throttled attempt that raced the filter
+                reject(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        "Cần đăng nhập: tên đăng nhập hoặc mật khẩu không đúng (authentication required, HTTP Basic)");
+                return;
+            }
+            userId = credentials[0];
+            groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId).toList();
         }
-        String userId = credentials[0];
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
         if (isAdminOnly(request) && !groups.contains(Roles.ADMIN)) {
             reject(response, HttpServletResponse.SC_FORBIDDEN,
                     "Chỉ quản trị viên được dùng địa chỉ này (only administrators may use this endpoint)");
             return;
         }
-        List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+        List<String> tenants = bearer != null ? bearer.tenantIds()
+                : identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                 .list().stream().map(Tenant::getId).toList();
         identityService.setAuthentication(userId, groups, tenants);
         MDC.put("user", userId);

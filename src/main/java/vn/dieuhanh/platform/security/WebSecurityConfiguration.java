@@ -8,19 +8,19 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import vn.dieuhanh.platform.sso.BasicOrBearerAuthenticationProvider;
 
 /**
  * Security on by default. {@code /engine-rest/*}: Camunda's own authentication filter with HTTP Basic (it leaves only
  * {@code GET /engine-rest/engine} open). {@code /api/*}, the API docs and actuator (except health): HTTP Basic against the
  * same identity service; Prometheus metrics and {@code /api/admin/security} for admins only. The webapps
- * ({@code /camunda/*}) have their own login. OIDC can later replace both Basic filters without touching the modules
- * behind them.
+ * ({@code /camunda/*}) have their own login. With single sign-on configured (docs/sso.md) both also accept the
+ * provider's bearer tokens ({@code platform.sso}: verified in front, Basic otherwise, the modules behind untouched).
  *
  * <p>In front of all of them: {@link AmbiguousPathFilter} (one URL rule, {@link RequestPaths}) and
  * {@link LoginThrottleFilter}; the engine checks passwords through {@link ThrottledIdentityProvider}.
@@ -79,7 +79,7 @@ class WebSecurityConfiguration {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                BasicOrBearerAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

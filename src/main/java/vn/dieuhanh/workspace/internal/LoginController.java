@@ -9,9 +9,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dieuhanh.platform.PasswordLogins;
+import vn.dieuhanh.platform.SingleSignOn;
 
 /**
  * The web app's login page ({@code /dang-nhap}) and logout ({@code POST /dang-xuat}). Passwords are checked by the
@@ -26,10 +28,18 @@ class LoginController {
 
     private final PasswordLogins logins;
     private final ProcessEngine engine;
+    private final SingleSignOn singleSignOn;
 
-    LoginController(PasswordLogins logins, ProcessEngine engine) {
+    LoginController(PasswordLogins logins, ProcessEngine engine, SingleSignOn singleSignOn) {
         this.logins = logins;
         this.engine = engine;
+        this.singleSignOn = singleSignOn;
+    }
+
+    /** The button "Đăng nhập bằng tài khoản một cửa (SSO)" when single sign-on is configured (docs/sso.md). */
+    @ModelAttribute("ssoEnabled")
+    boolean ssoEnabled() {
+        return singleSignOn.enabled();
     }
 
     @GetMapping("/dang-nhap")

@@ -44,6 +44,24 @@ final class WebSession {
         if (authentication == null) {
             throw new IllegalStateException("No such user " + userId);
         }
+        signIn(request, engine, authentication);
+    }
+
+    /**
+     * Signs {@code userId} in with the given groups and tenants (single sign-on: ours, cross-checked with the
+     * provider's claim), otherwise like {@link #signIn(HttpServletRequest, ProcessEngine, String)}.
+     */
+    static void signIn(HttpServletRequest request, ProcessEngine engine, String userId, List<String> groupIds,
+                       List<String> tenantIds) {
+        UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId, groupIds,
+                tenantIds);
+        if (authentication == null) {
+            throw new IllegalStateException("No such user " + userId);
+        }
+        signIn(request, engine, authentication);
+    }
+
+    private static void signIn(HttpServletRequest request, ProcessEngine engine, UserAuthentication authentication) {
         HttpSession session = request.getSession(false);
         if (session != null && login(session, engine) != null) {
             session.invalidate(); // another login was in this session: start from nothing
