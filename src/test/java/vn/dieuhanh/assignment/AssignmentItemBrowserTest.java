@@ -86,12 +86,20 @@ class AssignmentItemBrowserTest {
         login(officer, OFFICER, page);
         waitForText(officer, title);
         assertLabelled(officer);
+        // the live stream's first events set the badges: the officer's work count before he reports
+        new WebDriverWait(officer, WAIT).until(d -> js(d, "return document.body.getAttribute('data-live-work');")
+                != null);
+        long work = badge(officer, "work-badge");
         WebElement result = officer.findElement(By.id("ket-qua"));
         scrollTo(officer, result);
         result.sendKeys("Đã kiểm tra 45 quầy hàng, lập biên bản 2 trường hợp vi phạm.");
         click(officer, officer.findElement(By.xpath("//button[normalize-space()='Gửi báo cáo']")));
         waitForText(officer, "Đã gửi báo cáo kết quả.");
         awaitOpenTask(http, id, "Task_ReviewResult", CHAIR);
+        // work done lowers his count live; the head's page, still open, shows the report without a reload
+        new WebDriverWait(officer, WAIT).until(d -> badge(d, "work-badge") == work - 1);
+        waitForText(head, "Đã kiểm tra 45 quầy hàng");
+        assertThat(js(head, "return document.body.getAttribute('data-live-item-updates');")).isNotNull();
 
         // The chair reviews and accepts it.
         WebDriver chair = browser(phone);
@@ -158,6 +166,11 @@ class AssignmentItemBrowserTest {
 
     private static void scrollTo(WebDriver driver, WebElement element) {
         Browsers.scrollTo(driver, element);
+    }
+
+    private static long badge(WebDriver driver, String id) {
+        Object text = js(driver, "var b = document.getElementById(arguments[0]); return b ? b.textContent : '-1';", id);
+        return Long.parseLong(text.toString().trim());
     }
 
     private static Object js(WebDriver driver, String script, Object... args) {
