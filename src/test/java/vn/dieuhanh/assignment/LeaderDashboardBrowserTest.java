@@ -63,6 +63,9 @@ class LeaderDashboardBrowserTest {
                 "Dễ nhầm với");
         screenshot(phone, "dashboard-assign-lookalikes");
         click(phone, phone.findElement(By.cssSelector("input[name='unitCode'][value='" + COMMUNE + "']")));
+        // the commune's officials are offered at once: name its head
+        WebElement assignee = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("gv-assignee")));
+        new org.openqa.selenium.support.ui.Select(assignee).selectByValue(HEAD);
         phone.findElement(By.id("gv-title")).sendKeys("Rà soát hộ nghèo trên địa bàn xã Thạnh An");
         click(phone, phone.findElement(By.xpath("//label[contains(., '10 ngày')]/input")));
         click(phone, phone.findElement(By.cssSelector("form.assign button.primary")));
@@ -75,6 +78,8 @@ class LeaderDashboardBrowserTest {
         // the commune's head reports, the chair accepts (through the same services, over /api)
         HttpClient http = new HttpClient(port);
         awaitTask(http, assignmentId, "Task_HandleAssignment");
+        assertThat(http.getJson("/api/assignments/" + assignmentId, CHAIR, PASSWORD).get("assignment")
+                .get("holderUser").asText()).isEqualTo(HEAD);
         assertThat(http.post("/api/assignments/" + assignmentId + "/report",
                 "{\"result\":\"Đã rà soát 312 hộ, lập danh sách 14 hộ nghèo.\"}", HEAD, PASSWORD).statusCode())
                 .isEqualTo(204);
