@@ -2,7 +2,7 @@
    with an official's data; pages always come from the network, and the offline page answers when there is none.
    No push service. Bump VERSION when a shell file changes. */
 'use strict';
-var VERSION = 'dieuhanh-shell-v2';
+var VERSION = 'dieuhanh-shell-v3';
 var SHELL = [
   '/app/app.css',
   '/app/app.js',

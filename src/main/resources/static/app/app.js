@@ -1,6 +1,7 @@
 /* Điều Hành web app: the shell's only script (no inline scripts: the pages' Content-Security-Policy forbids them).
    - htmx requests carry the session's CSRF token (meta csrf-token) in X-CSRF-TOKEN;
-   - the unread badge follows the live event stream /su-kien (Server-Sent Events, event "unread");
+   - the badges follow the live event stream /su-kien (Server-Sent Events, events "unread" and "work"), and an item
+     page its assignment (event "item");
    - the service worker /sw.js caches the shell for the home-screen app. */
 (function () {
   'use strict';
@@ -31,8 +32,36 @@
     badge.classList.toggle('is-empty', count === 0);
   }
 
+  // An item page (/viec/{id}) follows its assignment: event "item" when someone else reports, reviews, decides or
+  // writes. The item is fetched again in place, unless the official is typing in one of its forms (then a notice).
+  var liveItem = document.querySelector('[data-live-item]');
+  var itemId = liveItem ? liveItem.getAttribute('data-live-item') : null;
+
+  function typing() {
+    var item = document.getElementById('viec');
+    if (!item) { return false; }
+    if (item.contains(document.activeElement) && document.activeElement.matches('input, textarea, select')) {
+      return true;
+    }
+    return Array.prototype.some.call(item.querySelectorAll('textarea, input[type=text], input[type=date]'),
+      function (field) { return field.value !== ''; });
+  }
+
+  function itemChanged(id) {
+    if (id !== itemId) { return; }
+    if (typing() || !window.htmx) {
+      var notice = document.getElementById('item-changed');
+      if (notice) { notice.hidden = false; }
+      return;
+    }
+    window.htmx.ajax('GET', '/viec/' + encodeURIComponent(id), { target: '#viec', swap: 'outerHTML' });
+    document.body.setAttribute('data-live-item-updates',
+      String(parseInt(document.body.getAttribute('data-live-item-updates') || '0', 10) + 1));
+  }
+
   if (document.getElementById('unread-badge') && window.EventSource) {
-    var source = new EventSource('/su-kien');
+    var source = new EventSource(itemId ? '/su-kien?viec=' + encodeURIComponent(itemId) : '/su-kien');
+    source.addEventListener('item', function (event) { itemChanged(event.data); });
     var lastWork = null;
     source.addEventListener('unread', function (event) {
       var count = parseInt(event.data, 10);
@@ -47,7 +76,11 @@
       setBadge('work-badge', count, 'việc đang chờ');
       document.body.setAttribute('data-live-work', String(count));
       var notice = document.getElementById('work-changed');
-      if (notice && lastWork !== null && count > lastWork) { notice.hidden = false; }
+      if (notice && lastWork !== null && count !== lastWork) {
+        var text = document.getElementById('work-changed-text');
+        if (text) { text.textContent = count > lastWork ? 'Có việc mới.' : 'Có việc đã xong hoặc đã chuyển đi.'; }
+        notice.hidden = false;
+      }
       lastWork = count;
       document.dispatchEvent(new CustomEvent('dieuhanh:work', { detail: count }));
     });

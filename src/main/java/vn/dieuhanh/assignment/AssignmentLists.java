@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Lists of assignments for the web app's pages (Việc của tôi, Việc đã giao). Each list is keyed by facts the caller
  * already holds for the signed-in official: the process instances of the engine tasks he may see, or his own user id
- * as the assigner; nothing here takes an assignment id from a request.
+ * as the assigner; nothing here takes an assignment id from a request without checking, with
+ * {@link #visibleToCaller(String)}, that the caller may see it.
  */
 public interface AssignmentLists {
 
@@ -32,4 +33,10 @@ public interface AssignmentLists {
 
     /** What {@code userId} assigned: open ones first, most urgent first, then the latest closed; at most {@code limit}. */
     List<Row> assignedBy(String userId, int limit);
+
+    /**
+     * Whether the signed-in caller (the login set on the engine) may see this assignment: the same rule as
+     * {@code /api/assignments/{id}} and the item page. Unknown ids are not visible.
+     */
+    boolean visibleToCaller(String assignmentId);
 }

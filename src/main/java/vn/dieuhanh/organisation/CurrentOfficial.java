@@ -54,6 +54,18 @@ public record CurrentOfficial(String userId, String fullName, Unit unit, String 
         return isCityLeader() || isCityOffice() || isUnitHead() || isAdministrator();
     }
 
+    /**
+     * Whether the certification page (Chứng thực, authority) is offered: the officials of a ward, commune or the special
+     * zone (the chairman signs, an official with a delegation decision signs in his name, the justice and civil-status
+     * officer drafts the decisions), the City Department of Justice, which oversees certification city-wide, and
+     * administrators. What each may do there is decided by the authority module's own rules.
+     */
+    public boolean certifies() {
+        return (unit != null && unit.kind() != null && unit.kind().isLocal()) || groupIds.contains(Roles.JUSTICE)
+                || groupIds.contains(Roles.DEPARTMENT_OF_JUSTICE)
+                || Roles.DEPARTMENT_OF_JUSTICE.equals(unitCode()) || isAdministrator();
+    }
+
     /** Name and unit as the header shows them, e.g. "Nguyễn Văn A · Phường Bến Thành". */
     public String displayName() {
         String name = fullName == null || fullName.isBlank() ? userId : fullName;

@@ -3,39 +3,22 @@ package vn.dieuhanh.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import vn.dieuhanh.EngineRegistration;
+import org.springframework.test.context.TestPropertySource;
+import vn.dieuhanh.BrowserTest;
+import vn.dieuhanh.Browsers;
 import vn.dieuhanh.HttpClient;
 
 /**
@@ -46,34 +29,18 @@ import vn.dieuhanh.HttpClient;
  * (summary opened with Enter). Screenshots of the chair's review go to {@code target/screenshots}, and to
  * {@code docs/images} with {@code -Dscreenshots.docs=true}. Runs on the demo profile (demo accounts, H2 in memory).
  */
-@Tag("browser")
-@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests skipped: Chromium or chromedriver missing ("
-        + "/usr/bin/chromium, /usr/bin/chromedriver). Install Debian's chromium and chromium-driver; .ci/run does it")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:item-browser-test;DB_CLOSE_DELAY=-1")
-@TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:item-browser-test;DB_CLOSE_DELAY=-1")
 class AssignmentItemBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
-    static final String PASSWORD = "demo";
+    static final String PASSWORD = Browsers.PASSWORD;
     static final String CHAIR = "chair";
     static final String HEAD = "phuong-ben-thanh.head";
     static final String OFFICER = "phuong-ben-thanh.officer";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Browsers.WAIT;
 
     @LocalServerPort
     int port;
-    final List<WebDriver> drivers = new ArrayList<>();
-
-    static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
 
     @Test
     void onAPhone() {
@@ -119,12 +86,20 @@ class AssignmentItemBrowserTest {
         login(officer, OFFICER, page);
         waitForText(officer, title);
         assertLabelled(officer);
+        // the live stream's first events set the badges: the officer's work count before he reports
+        new WebDriverWait(officer, WAIT).until(d -> js(d, "return document.body.getAttribute('data-live-work');")
+                != null);
+        long work = badge(officer, "work-badge");
         WebElement result = officer.findElement(By.id("ket-qua"));
         scrollTo(officer, result);
         result.sendKeys("Đã kiểm tra 45 quầy hàng, lập biên bản 2 trường hợp vi phạm.");
         click(officer, officer.findElement(By.xpath("//button[normalize-space()='Gửi báo cáo']")));
         waitForText(officer, "Đã gửi báo cáo kết quả.");
         awaitOpenTask(http, id, "Task_ReviewResult", CHAIR);
+        // work done lowers his count live; the head's page, still open, shows the report without a reload
+        new WebDriverWait(officer, WAIT).until(d -> badge(d, "work-badge") == work - 1);
+        waitForText(head, "Đã kiểm tra 45 quầy hàng");
+        assertThat(js(head, "return document.body.getAttribute('data-live-item-updates');")).isNotNull();
 
         // The chair reviews and accepts it.
         WebDriver chair = browser(phone);
@@ -148,46 +123,18 @@ class AssignmentItemBrowserTest {
         assertThat(detail.get("openTasks")).isEmpty();
     }
 
-    private WebDriver browser(boolean phone) {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh", "LANGUAGE", "vi"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=vi-VN", phone ? "--window-size=390,844" : "--window-size=1280,900");
-        if (phone) {
-            Map<String, Object> metrics = new HashMap<>();
-            metrics.put("width", 390);
-            metrics.put("height", 844);
-            metrics.put("pixelRatio", 1.0);
-            metrics.put("touch", true);
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", metrics));
-        }
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        WebDriver driver = new ChromeDriver(service, options);
-        drivers.add(driver);
-        return driver;
+    private static WebDriver browser(boolean phone) {
+        return phone ? Browsers.phone() : Browsers.desktop();
     }
 
     /** Through the web app's login page, which sends the official on to the page he asked for. */
     private void login(WebDriver driver, String user, String page) {
-        driver.get("http://localhost:" + port + page);
-        WebElement name = new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("username")));
-        name.sendKeys(user);
-        WebElement password = driver.findElement(By.id("password"));
-        password.sendKeys(PASSWORD, Keys.ENTER);
+        Browsers.login(driver, "http://localhost:" + port, page, user);
         new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().endsWith(page));
     }
 
     private static void waitForText(WebDriver driver, String text) {
-        try {
-            new WebDriverWait(driver, WAIT).until(d -> bodyText(d).contains(text));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("\"" + text + "\" not shown within " + WAIT + "; page:\n" + bodyText(driver), e);
-        }
+        Browsers.waitForText(driver, text);
     }
 
     /** On the phone nothing is wider than the screen (no sideways scrolling). */
@@ -210,43 +157,28 @@ class AssignmentItemBrowserTest {
 
     /** A screenshot of the whole page (beyond the viewport), as the official's screen shows it. */
     private static void save(WebDriver driver, String name) {
-        ChromeDriver chrome = (ChromeDriver) driver;
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Number width = (Number) js(driver, "return window.innerWidth;");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width,
-                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
-        try {
-            Path target = Path.of("target", "screenshots", name);
-            Files.createDirectories(target.getParent());
-            Files.write(target, png);
-            if (Boolean.getBoolean("screenshots.docs")) {
-                Files.write(Path.of("docs", "images", name), png);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browsers.fullPageScreenshot(driver, name);
     }
 
     private static void click(WebDriver driver, WebElement element) {
-        scrollTo(driver, element);
-        element.click();
+        Browsers.click(driver, element);
     }
 
     private static void scrollTo(WebDriver driver, WebElement element) {
-        js(driver, "arguments[0].scrollIntoView({block: 'center'});", element);
+        Browsers.scrollTo(driver, element);
+    }
+
+    private static long badge(WebDriver driver, String id) {
+        Object text = js(driver, "var b = document.getElementById(arguments[0]); return b ? b.textContent : '-1';", id);
+        return Long.parseLong(text.toString().trim());
     }
 
     private static Object js(WebDriver driver, String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return Browsers.js(driver, script, args);
     }
 
     private static String bodyText(WebDriver driver) {
-        return (String) js(driver, "return document.body.innerText;");
+        return Browsers.bodyText(driver);
     }
 
     private static void awaitOpenTask(HttpClient http, String assignmentId, String taskKey, String assignee) {

@@ -226,6 +226,8 @@ class AssignmentItemPageTest {
         HttpResponse<String> page = attacker.get("/viec/" + id);
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Không tìm thấy").doesNotContain("Cập nhật dữ liệu dân cư");
+        // the refusal is the web app's error page, in the layout: header, navigation and badges
+        assertThat(page.body()).contains("class=\"app-header\"", "id=\"unread-badge\"", "id=\"work-badge\"");
         Map<String, String> fields = Map.of("to", OTHER_WARD, "result", "x", "proposedDeadline", "2026-03-20",
                 "reason", "x", "decision", "chap-nhan", "note", "x", "text", "x");
         for (String action : ACTIONS) {

@@ -3,39 +3,21 @@ package vn.dieuhanh.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import vn.dieuhanh.EngineRegistration;
+import org.springframework.test.context.TestPropertySource;
+import vn.dieuhanh.BrowserTest;
+import vn.dieuhanh.Browsers;
 import vn.dieuhanh.HttpClient;
 
 /**
@@ -46,39 +28,24 @@ import vn.dieuhanh.HttpClient;
  * to target/screenshots, and with -Dscreenshots.docs=true to docs/images/dashboard-*.png (docs/webapp.md). Skipped
  * when Chromium or chromedriver is not installed.
  */
-@Tag("browser")
-@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests skipped: Chromium or chromedriver missing")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1")
-@TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1")
 class LeaderDashboardBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
-    static final String PASSWORD = "demo";
+    static final String PASSWORD = Browsers.PASSWORD;
     static final String CHAIR = "chair";
     static final String COMMUNE = "xa-thanh-an-2";
     static final String HEAD = COMMUNE + ".head";
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Browsers.WAIT;
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
-    final List<WebDriver> drivers = new ArrayList<>();
-
-    static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
 
     @Test
     void onAPhoneTheCountsFollowAnAssignmentFromCreationToCompletion() throws Exception {
-        WebDriver phone = browser(390, 844);
+        WebDriver phone = Browsers.phone();
         login(phone, CHAIR);
         phone.get(url("/dieu-hanh"));
         long within = tile(phone, "OPEN_WITHIN_DEADLINE");
@@ -96,6 +63,9 @@ class LeaderDashboardBrowserTest {
                 "Dễ nhầm với");
         screenshot(phone, "dashboard-assign-lookalikes");
         click(phone, phone.findElement(By.cssSelector("input[name='unitCode'][value='" + COMMUNE + "']")));
+        // the commune's officials are offered at once: name its head
+        WebElement assignee = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("gv-assignee")));
+        new org.openqa.selenium.support.ui.Select(assignee).selectByValue(HEAD);
         phone.findElement(By.id("gv-title")).sendKeys("Rà soát hộ nghèo trên địa bàn xã Thạnh An");
         click(phone, phone.findElement(By.xpath("//label[contains(., '10 ngày')]/input")));
         click(phone, phone.findElement(By.cssSelector("form.assign button.primary")));
@@ -108,6 +78,8 @@ class LeaderDashboardBrowserTest {
         // the commune's head reports, the chair accepts (through the same services, over /api)
         HttpClient http = new HttpClient(port);
         awaitTask(http, assignmentId, "Task_HandleAssignment");
+        assertThat(http.getJson("/api/assignments/" + assignmentId, CHAIR, PASSWORD).get("assignment")
+                .get("holderUser").asText()).isEqualTo(HEAD);
         assertThat(http.post("/api/assignments/" + assignmentId + "/report",
                 "{\"result\":\"Đã rà soát 312 hộ, lập danh sách 14 hộ nghèo.\"}", HEAD, PASSWORD).statusCode())
                 .isEqualTo(204);
@@ -136,7 +108,7 @@ class LeaderDashboardBrowserTest {
                 + " DATEADD('DAY', -30, CURRENT_TIMESTAMP), due_soon_from = DATEADD('DAY', -33, CURRENT_TIMESTAMP)"
                 + " WHERE id = ?").param(id).update() == 1);
 
-        WebDriver desktop = browser(1280, 900);
+        WebDriver desktop = Browsers.desktop();
         login(desktop, CHAIR);
         desktop.get(url("/dieu-hanh"));
         assertThat(tile(desktop, "OPEN_OVERDUE")).isGreaterThanOrEqualTo(1);
@@ -176,9 +148,7 @@ class LeaderDashboardBrowserTest {
 
     /** A wait that tolerates htmx replacing what it looks at. */
     static WebDriverWait wait(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return Browsers.waiting(driver);
     }
 
     long tile(WebDriver driver, String bucket) {
@@ -208,49 +178,15 @@ class LeaderDashboardBrowserTest {
     }
 
     void login(WebDriver driver, String user) {
-        driver.get(url("/dang-nhap"));
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        click(driver, driver.findElement(By.cssSelector("form button[type='submit']")));
-        new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().contains("/dang-nhap"));
+        Browsers.login(driver, url(""), "/dang-nhap", user);
     }
 
     static void click(WebDriver driver, WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'});", element);
-        element.click();
+        Browsers.click(driver, element);
     }
 
     /** To target/screenshots, and to docs/images with -Dscreenshots.docs=true (a test run leaves the docs alone). */
-    static void screenshot(WebDriver driver, String name) throws Exception {
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target/screenshots/" + name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-        if (Boolean.getBoolean("screenshots.docs")) {
-            Files.copy(shot, Path.of("docs/images/" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    WebDriver browser(int width, int height) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh", "LANGUAGE", "vi"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=vi-VN", "--window-size=" + width + "," + height, "--hide-scrollbars");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        if (width < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 2.0), "userAgent",
-                    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"));
-        }
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
-        drivers.add(driver);
-        return driver;
+    static void screenshot(WebDriver driver, String name) {
+        Browsers.screenshot(driver, name);
     }
 }

@@ -145,7 +145,18 @@ public final class DashboardBenchmark {
                         + " NULL, 2, p.deadline - interval '3 days'"
                         + " FROM bench_pick p JOIN bench_seed s ON s.n = p.sn JOIN bench_unit u ON u.n = p.un",
                 "UPDATE asg_assignment SET completed_at = NULL WHERE completed_at > now()",
-                "VACUUM ANALYZE asg_assignment");
+                // the clones bypass the application, which keeps the closed tally as rows close: recount it as
+                // migration V16 does for existing rows
+                "DELETE FROM asg_closed_tally",
+                "INSERT INTO asg_closed_tally (unit_code, holder_user, source, assigned_by, on_time, late, cancelled)"
+                        + " SELECT unit_code, COALESCE(holder_user, ''), source, assigned_by,"
+                        + " SUM(CASE WHEN cancelled_at IS NULL AND completed_at <= deadline THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN cancelled_at IS NULL AND completed_at > deadline THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN cancelled_at IS NOT NULL THEN 1 ELSE 0 END) FROM asg_assignment"
+                        + " WHERE completed_at IS NOT NULL OR cancelled_at IS NOT NULL"
+                        + " GROUP BY unit_code, COALESCE(holder_user, ''), source, assigned_by",
+                "VACUUM ANALYZE asg_assignment",
+                "VACUUM ANALYZE asg_closed_tally");
         return clones;
     }
 

@@ -3,10 +3,7 @@ package vn.dieuhanh.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,25 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import vn.dieuhanh.EngineRegistration;
+import org.springframework.test.context.TestPropertySource;
+import vn.dieuhanh.BrowserTest;
+import vn.dieuhanh.Browsers;
 import vn.dieuhanh.HttpClient;
 
 /**
@@ -42,21 +32,14 @@ import vn.dieuhanh.HttpClient;
  * product names, that form-js speaks Vietnamese (docs/webapps.md) and that the Camunda 8 migration banner is off.
  * Runs on the demo profile (demo accounts, H2 in memory); skipped when Chromium or chromedriver is not installed.
  */
-@Tag("browser")
-@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests skipped: Chromium or chromedriver missing ("
-        + "/usr/bin/chromium, /usr/bin/chromedriver; other paths: -Dbrowser.chromium, -Dwebdriver.chrome.driver). "
-        + "Install Debian's chromium and chromium-driver; .ci/run does it with apt-get")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:tasklist-browser-test;DB_CLOSE_DELAY=-1")
-@TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:tasklist-browser-test;DB_CLOSE_DELAY=-1")
 class TasklistBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
-    static final String PASSWORD = "demo";
+    static final String PASSWORD = Browsers.PASSWORD;
     static final String LEADER = "chair";
     static final String OFFICER = "phuong-ben-thanh.officer";
-    static final Duration WAIT = Duration.ofSeconds(120);
+    static final Duration WAIT = Browsers.WAIT;
 
     /** Common English words of web UIs (and of Camunda's and form-js's texts); any of them on a page is a leftover. */
     static final Set<String> ENGLISH = Set.of("the", "of", "and", "or", "is", "are", "with", "for", "from", "by",
@@ -78,24 +61,9 @@ class TasklistBrowserTest {
 
     @LocalServerPort
     int port;
-    final List<WebDriver> drivers = new ArrayList<>();
     /** English words found, per page: collected along the way, asserted at the end so the whole journey runs. */
     final Map<String, Set<String>> english = new java.util.LinkedHashMap<>();
     final Map<String, String> pageTexts = new java.util.LinkedHashMap<>();
-
-    /**
-     * Whether Debian's Chromium and chromedriver are there. Evaluated by {@code @EnabledIf} before the application
-     * starts, so where they are missing the tests are reported as skipped with the reason (a failed assumption in a
-     * static {@code @BeforeAll} would hide them: surefire then reports no test at all).
-     */
-    static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
 
     @Test
     void officialReportsTheResultInTasklistAndTheLeaderAcceptsIt() {
@@ -323,20 +291,8 @@ class TasklistBrowserTest {
         assertThat(onTop).as("\"Hoàn thành\" uncovered while a message is shown").isEqualTo(true);
     }
 
-    private WebDriver browser() {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh", "LANGUAGE", "vi"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=vi-VN", "--window-size=1280,900");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        WebDriver driver = new ChromeDriver(service, options);
-        drivers.add(driver);
-        return driver;
+    private static WebDriver browser() {
+        return Browsers.desktop();
     }
 
     private void login(WebDriver driver, String user) {
@@ -413,15 +369,15 @@ class TasklistBrowserTest {
     }
 
     private static void scrollTo(WebDriver driver, WebElement element) {
-        js(driver, "arguments[0].scrollIntoView({block: 'center'});", element);
+        Browsers.scrollTo(driver, element);
     }
 
     private static Object js(WebDriver driver, String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return Browsers.js(driver, script, args);
     }
 
     private static String bodyText(WebDriver driver) {
-        return (String) js(driver, "return document.body.innerText;");
+        return Browsers.bodyText(driver);
     }
 
     /** Records the English words in the page's visible text (product names and codes allowed). */

@@ -153,4 +153,64 @@ class LeaderPagesTest {
         assertThat(notHis.statusCode()).isIn(403, 404);
         assertThat(notHis.body()).contains("role=\"alert\"");
     }
+
+    /**
+     * /giao-viec names the official of the unit with a picker filled from the unit's officials (the rule of the Tasklist
+     * form's /tasklist-forms/assignable-officials: only a unit the caller may assign to); a forged choice of another
+     * unit's official is refused by the service with its Vietnamese message, and nothing is created.
+     */
+    @Test
+    void instantAssignmentNamesAnOfficialOfTheUnitWithThePicker() {
+        WebClient leader = as(LEADER);
+        HttpResponse<String> picker = leader.get("/giao-viec/can-bo?unitCode=" + WARD, Map.of("HX-Request", "true"));
+        assertThat(picker.statusCode()).isEqualTo(200);
+        assertThat(picker.body()).contains("<label for=\"gv-assignee\">", "value=\"" + HEAD + "\"",
+                "Chủ tịch phường Tân Định", "Để lãnh đạo đơn vị phân công").doesNotContain("<html");
+        assertThat(leader.get("/giao-viec/can-bo?unitCode=khong-co-don-vi", Map.of("HX-Request", "true"))
+                .statusCode()).isEqualTo(404);
+
+        // the head is offered his ward's officials at once; another unit's list is refused to him, and to an officer
+        WebClient head = as(HEAD);
+        HttpResponse<String> headForm = head.get("/giao-viec");
+        assertThat(headForm.body()).contains("id=\"gv-assignee\"", "value=\"" + HEAD + "\"");
+        HttpResponse<String> otherWard = head.get("/giao-viec/can-bo?unitCode=phuong-an-lac",
+                Map.of("HX-Request", "true"));
+        assertThat(otherWard.statusCode()).isEqualTo(403);
+        assertThat(otherWard.body()).doesNotContain(OFFICER);
+        assertThat(as(OFFICER).get("/giao-viec/can-bo?unitCode=phuong-an-lac", Map.of("HX-Request", "true"))
+                .statusCode()).isEqualTo(403);
+
+        String token = WebClient.csrfToken(leader.get("/giao-viec").body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("unitCode", WARD);
+        fields.put("assignee", HEAD);
+        fields.put("title", "Báo cáo công tác phòng cháy chợ Tân Định");
+        fields.put("deadlineWorkingDays", "10");
+        fields.put("urgency", "NORMAL");
+        fields.put("_csrf", token);
+        HttpResponse<String> created = leader.postForm("/giao-viec", fields);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        com.fasterxml.jackson.databind.JsonNode detail = new vn.dieuhanh.HttpClient(port)
+                .getJson("/api/assignments/" + id, LEADER, PASSWORD);
+        assertThat(detail.get("assignment").get("holderUser").asText()).isEqualTo(HEAD);
+
+        fields.put("assignee", OFFICER);
+        fields.put("title", "Giao nhầm cán bộ phường khác");
+        HttpResponse<String> forged = leader.postForm("/giao-viec", fields);
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("role=\"alert\"", "không thuộc đơn vị");
+    }
+
+    /** "Chứng thực" is in the navigation of a ward's officials (authority), not of a City PC leader. */
+    @Test
+    void theCertificationPageIsInTheNavigationOfWardOfficialsOnly() {
+        assertThat(as(OFFICER).get("/").body()).contains("href=\"/chung-thuc\"", ">Chứng thực</a>");
+        assertThat(as(HEAD).get("/").body()).contains("href=\"/chung-thuc\"");
+        assertThat(as(LEADER).get("/").body()).doesNotContain("href=\"/chung-thuc\"");
+        HttpResponse<String> page = as(OFFICER).get("/chung-thuc");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("aria-current=\"page\">Chứng thực</a>");
+    }
 }

@@ -2,90 +2,59 @@ package vn.dieuhanh.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import vn.dieuhanh.EngineRegistration;
+import org.springframework.test.context.TestPropertySource;
+import vn.dieuhanh.BrowserTest;
+import vn.dieuhanh.Browsers;
 import vn.dieuhanh.HttpClient;
 
 /**
  * The web app in a real browser (Debian Chromium, headless) at phone size (390x844) and desktop size: an official
  * logs in, a newly assigned item appears in Việc của tôi, the badges of the header rise live (Server-Sent Events)
  * without a reload when work and a message arrive, and the keyboard reaches the main navigation and the first item.
- * Screenshots go to target/screenshots/, and to docs/images/ with -Dscreenshots.docs=true. Demo profile (demo
- * accounts, H2 in memory); skipped without Chromium and chromedriver, like {@code TasklistBrowserTest}.
+ * Screenshots go to target/screenshots/, and to docs/images/ with -Dscreenshots.docs=true ({@link Browsers}). Demo
+ * profile (demo accounts, H2 in memory).
  */
-@Tag("browser")
-@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests skipped: Chromium or chromedriver missing ("
-        + "/usr/bin/chromium, /usr/bin/chromedriver). Install Debian's chromium and chromium-driver")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:workspace-browser-test;DB_CLOSE_DELAY=-1")
-@TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:workspace-browser-test;DB_CLOSE_DELAY=-1")
 class WorkspaceBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
-    static final String PASSWORD = "demo";
+    static final String PASSWORD = Browsers.PASSWORD;
     static final String LEADER = "chair";
     static final String OFFICER = "phuong-ben-thanh.officer";
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Browsers.WAIT;
 
     @LocalServerPort
     int port;
-    final List<WebDriver> drivers = new ArrayList<>();
 
-    static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
+    @Test
+    void onAPhone() {
+        journey(Browsers.PHONE, "webapp-phone");
     }
 
     @Test
-    void onAPhone() throws IOException {
-        journey(new Dimension(390, 844), "webapp-phone");
+    void onADesktop() {
+        journey(Browsers.DESKTOP, "webapp-desktop");
     }
 
-    @Test
-    void onADesktop() throws IOException {
-        journey(new Dimension(1280, 900), "webapp-desktop");
-    }
-
-    private void journey(Dimension size, String screenshot) throws IOException {
-        WebDriver driver = browser(size);
+    private void journey(Dimension size, String screenshot) {
+        WebDriver driver = Browsers.open(size);
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
 
         // anonymous: the login page, in Vietnamese; a wrong password is answered in Vietnamese
@@ -211,37 +180,10 @@ class WorkspaceBrowserTest {
     }
 
     private static Object js(WebDriver driver, String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return Browsers.js(driver, script, args);
     }
 
-    private void save(WebDriver driver, String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target/screenshots", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        if (Boolean.getBoolean("screenshots.docs")) {
-            Files.copy(shot.toPath(), Path.of("docs/images", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private WebDriver browser(Dimension size) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh", "LANGUAGE", "vi"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=vi-VN", "--window-size=" + size.getWidth() + "," + size.getHeight(),
-                "--hide-scrollbars", "--force-device-scale-factor=1");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        if (size.getWidth() < 500) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", size.getWidth(), "height", size.getHeight(), "pixelRatio", 1.0, "touch", true)));
-        }
-        WebDriver driver = new ChromeDriver(service, options);
-        drivers.add(driver);
-        return driver;
+    private static void save(WebDriver driver, String name) {
+        Browsers.screenshot(driver, name);
     }
 }

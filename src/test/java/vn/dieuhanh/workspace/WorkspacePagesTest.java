@@ -143,10 +143,64 @@ class WorkspacePagesTest {
         assertThat(new WebClient(port).get("/su-kien").statusCode()).isEqualTo(401);
     }
 
-    /** Opens /su-kien with the client's session and collects its lines as they arrive. */
+    /**
+     * An open item page follows its assignment: a message and a report by others send {@code item} with the
+     * assignment's id on the page's stream, and the report (the unit's handling task done) lowers the work count
+     * live. The attacker, an official of another ward, cannot open the item's stream (404, as the page) and his own
+     * stream says nothing of it.
+     */
+    @Test
+    void anItemPageFollowsItsAssignmentLiveAndTheWorkCountFallsWhenWorkIsDone() {
+        WebClient officer = new WebClient(port).signedIn(OFFICER, PASSWORD);
+        WebClient attacker = new WebClient(port).signedIn(ATTACKER, PASSWORD);
+        String id = assign("Kiểm tra vệ sinh trường học " + UUID.randomUUID().toString().substring(0, 8));
+        vn.dieuhanh.HttpClient api = new vn.dieuhanh.HttpClient(port);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.getJson("/api/assignments/" + id, LEADER,
+                PASSWORD).get("openTasks").size() == 1);
+
+        assertThat(attacker.get("/su-kien?viec=" + id).statusCode()).isEqualTo(404);
+        assertThat(attacker.get("/viec/" + id).statusCode()).isEqualTo(404);
+        List<String> page = stream(officer, "/su-kien?viec=" + id);
+        List<String> theirs = stream(attacker, "/su-kien");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> last(page, "work") != null
+                && last(theirs, "work") != null);
+        long work = last(page, "work");
+        long attackerWork = last(theirs, "work");
+
+        assertThat(api.post("/api/assignments/" + id + "/messages", "{\"text\":\"Đề nghị khẩn trương\"}", LEADER,
+                PASSWORD).statusCode()).isEqualTo(201);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> items(page).contains(id));
+        int before = items(page).size();
+        assertThat(api.post("/api/assignments/" + id + "/report", "{\"result\":\"Đã kiểm tra 12 trường\"}",
+                OFFICER, PASSWORD).statusCode()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> items(page).size() > before);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> last(page, "work") == work - 1);
+
+        assertThat(items(theirs)).isEmpty();
+        assertThat(last(theirs, "work")).isEqualTo(attackerWork);
+        assertThat(String.join("\n", theirs)).doesNotContain(id);
+    }
+
+    /** The assignment ids of the {@code item} events received so far. */
+    private static List<String> items(List<String> lines) {
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> copy = List.copyOf(lines);
+        for (int i = 0; i + 1 < copy.size(); i++) {
+            if (copy.get(i).equals("event:item") && copy.get(i + 1).startsWith("data:")) {
+                ids.add(copy.get(i + 1).substring(5).trim());
+            }
+        }
+        return ids;
+    }
+
     private static List<String> stream(WebClient client) {
+        return stream(client, "/su-kien");
+    }
+
+    /** Opens /su-kien with the client's session and collects its lines as they arrive. */
+    private static List<String> stream(WebClient client, String path) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base + "/su-kien"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base + path))
                 .header("Accept", "text/event-stream").GET().build();
         client.sendAsyncLines(request).thenAccept(response -> {
             try (Stream<String> body = response.body()) {

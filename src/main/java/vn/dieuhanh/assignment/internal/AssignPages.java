@@ -16,12 +16,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.dieuhanh.assignment.Urgency;
+import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
 import vn.dieuhanh.organisation.UnitSearch;
 import vn.dieuhanh.platform.Forbidden;
 import vn.dieuhanh.platform.InputRejected;
+import vn.dieuhanh.platform.NotFound;
 import vn.dieuhanh.platform.WebPage;
+import vn.dieuhanh.platform.web.UserErrors;
 
 /**
  * {@code /giao-viec}: instant assignment in a few taps (issue 16). The unit is found by a search that ignores
@@ -53,8 +56,14 @@ class AssignPages {
     @GetMapping("/giao-viec")
     String form(Model model) {
         List<Unit> units = assignable();
+        Unit own = units.size() == 1 ? units.get(0) : null;
         model.addAttribute("nav", "giao-viec");
-        model.addAttribute("ownUnit", units.size() == 1 ? units.get(0) : null);
+        model.addAttribute("ownUnit", own);
+        Unit chosen = (Unit) model.getAttribute("chosen");
+        Unit picked = own != null ? own : chosen;
+        if (picked != null) {
+            model.addAttribute("officials", officials(picked.code()));
+        }
         model.addAttribute("deadlines", QUICK_DEADLINES);
         model.addAttribute("urgencies", Urgency.values());
         return "assignment/assign";
@@ -68,15 +77,48 @@ class AssignPages {
         return "assignment/assign :: units";
     }
 
+    /**
+     * The officials picker of the chosen unit (htmx, when a unit is picked): the same rule and list as the Tasklist
+     * form's {@code /tasklist-forms/assignable-officials} ({@link AssignerPolicy}: only a unit the caller may assign
+     * to, 403 otherwise). The choice is optional; the service checks it again when the assignment is created.
+     */
+    @GetMapping("/giao-viec/can-bo")
+    String officialsOf(@RequestParam(name = "unitCode", required = false) String unitCode, Model model) {
+        String code = blank(unitCode);
+        if (code == null || code.length() > 100 || directory.unit(code).isEmpty()) {
+            throw new NotFound("Không có đơn vị '" + (code == null ? "" : code) + "' (no such unit)");
+        }
+        model.addAttribute("officials", officials(code));
+        return "assignment/assign :: officials";
+    }
+
+    /** The officials of a unit the signed-in official may assign to (403 otherwise), by name. */
+    private List<Official> officials(String unitCode) {
+        Authentication a = identityService.getCurrentAuthentication();
+        if (a == null || a.getUserId() == null) {
+            throw new Forbidden("Chưa đăng nhập (not authenticated)");
+        }
+        try {
+            assigners.requireMayAssign(a.getUserId(), a.getGroupIds() == null ? List.of() : a.getGroupIds(), unitCode);
+        } catch (AuthorizationException refused) {
+            throw new Forbidden(refused.getMessage());
+        }
+        return directory.officials(unitCode).stream()
+                .sorted(java.util.Comparator.comparing((Official o) -> o.role() == null ? 99 : o.role().ordinal())
+                        .thenComparing(o -> o.fullName() == null ? o.userId() : o.fullName()))
+                .toList();
+    }
+
     @PostMapping("/giao-viec")
     String assign(@RequestParam(name = "unitCode", required = false) String unitCode,
+                  @RequestParam(name = "assignee", required = false) String assignee,
                   @RequestParam(name = "title", required = false) String title,
                   @RequestParam(name = "description", required = false) String description,
                   @RequestParam(name = "urgency", required = false) String urgency,
                   @RequestParam(name = "deadlineWorkingDays", required = false) Integer deadlineWorkingDays,
                   Model model, HttpServletResponse response) {
         AssignmentController.InstantAssignmentRequest request = new AssignmentController.InstantAssignmentRequest(
-                blank(unitCode), null, blank(title), blank(description), blank(urgency), deadlineWorkingDays, null);
+                blank(unitCode), blank(assignee), blank(title), blank(description), blank(urgency), deadlineWorkingDays, null);
         try {
             Set<ConstraintViolation<AssignmentController.InstantAssignmentRequest>> violations =
                     validator.validate(request);
@@ -90,12 +132,18 @@ class AssignPages {
             }
             AssignmentController.Created created = AssignmentController.start(runtimeService, request);
             return "redirect:/viec/" + created.assignmentId();
-        } catch (InputRejected rejected) {
-            response.setStatus(400);
-            model.addAttribute("error", rejected.getMessage());
-        } catch (AuthorizationException | Forbidden refused) {
+        } catch (AuthorizationException refused) {
             response.setStatus(403);
             model.addAttribute("error", refused.getMessage());
+        } catch (RuntimeException failure) {
+            // a refusal of the start or of the process's first step (the engine may wrap it): on the form, with the
+            // same status and message as /api; anything else goes to the shared error page
+            UserErrors.Classified refusal = UserErrors.classify(failure);
+            if (refusal.status() >= 500) {
+                throw failure;
+            }
+            response.setStatus(refusal.status());
+            model.addAttribute("error", refusal.detail());
         }
         model.addAttribute("form", request);
         model.addAttribute("chosen", request.unitCode() == null ? null : directory.unit(request.unitCode()).orElse(null));

@@ -4,21 +4,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.HandlerMapping;
 import vn.dieuhanh.notification.AssignmentConversations;
 import vn.dieuhanh.platform.InputLimits;
 import vn.dieuhanh.platform.InputRejected;
 import vn.dieuhanh.platform.WebPage;
+import vn.dieuhanh.platform.web.UserErrors;
 
 /**
  * The item page of the web app, {@code /viec/{id}}: an assignment with its trail, conversation and coordinating
@@ -36,8 +36,6 @@ import vn.dieuhanh.platform.WebPage;
 class AssignmentItemController {
 
     private static final Logger LOG = LoggerFactory.getLogger(AssignmentItemController.class);
-    /** The request attribute naming the form being posted, so a refusal is shown next to it. */
-    private static final String FORM = AssignmentItemController.class.getName() + ".form";
 
     private final AssignmentReadModel readModel;
     private final AssignmentItemPages pages;
@@ -52,81 +50,86 @@ class AssignmentItemController {
         this.conversations = conversations;
     }
 
+    /** The page; for htmx (the page following its assignment live, see app.js) only the item. */
     @GetMapping
-    String page(@PathVariable String id, Model model) {
+    String page(@PathVariable String id, HttpServletRequest request, Model model) {
         model.addAttribute("item", pages.page(id));
-        return "assignment/item";
+        return htmx(request) ? "assignment/item :: item" : "assignment/item";
     }
 
     @PostMapping("/giao-lai")
     String delegate(@PathVariable String id, @RequestParam(required = false) String to,
-                    @RequestParam(required = false) String note, HttpServletRequest request, Model model) {
-        form(request, "giao-lai");
-        visible(id);
-        actions.delegate(id, line(to, "Giao cho", InputLimits.USER_ID), text(note, "Ý kiến chỉ đạo"));
-        return done(id, request, model, "Đã giao lại nhiệm vụ.");
+                    @RequestParam(required = false) String note, HttpServletRequest request,
+                    HttpServletResponse response, Model model) {
+        return act(id, "giao-lai", request, response, model, () -> {
+            actions.delegate(id, line(to, "Giao cho", InputLimits.USER_ID), text(note, "Ý kiến chỉ đạo"));
+            return done(id, request, model, "Đã giao lại nhiệm vụ.");
+        });
     }
 
     @PostMapping("/bao-cao")
     String report(@PathVariable String id, @RequestParam(required = false) String result,
-                  HttpServletRequest request, Model model) {
-        form(request, "bao-cao");
-        visible(id);
-        actions.report(id, text(result, "Kết quả thực hiện"));
-        return done(id, request, model, "Đã gửi báo cáo kết quả.");
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        return act(id, "bao-cao", request, response, model, () -> {
+            actions.report(id, text(result, "Kết quả thực hiện"));
+            return done(id, request, model, "Đã gửi báo cáo kết quả.");
+        });
     }
 
     @PostMapping("/xin-gia-han")
     String requestExtension(@PathVariable String id, @RequestParam(required = false) String proposedDeadline,
-                            @RequestParam(required = false) String reason, HttpServletRequest request, Model model) {
-        form(request, "xin-gia-han");
-        visible(id);
-        actions.requestExtension(id, date(proposedDeadline), text(reason, "Lý do xin gia hạn"));
-        return done(id, request, model, "Đã gửi đề nghị gia hạn.");
+                            @RequestParam(required = false) String reason, HttpServletRequest request,
+                            HttpServletResponse response, Model model) {
+        return act(id, "xin-gia-han", request, response, model, () -> {
+            actions.requestExtension(id, date(proposedDeadline), text(reason, "Lý do xin gia hạn"));
+            return done(id, request, model, "Đã gửi đề nghị gia hạn.");
+        });
     }
 
     @PostMapping("/xem-xet")
     String review(@PathVariable String id, @RequestParam(required = false) String decision,
-                  @RequestParam(required = false) String note, HttpServletRequest request, Model model) {
-        form(request, "xem-xet");
-        visible(id);
-        boolean accepted = choice(decision, "chap-nhan", "tra-lai",
-                "Chọn chấp nhận hoặc trả lại kết quả (choose to accept or return the result)");
-        actions.review(id, accepted, text(note, "Ý kiến"));
-        return done(id, request, model, accepted ? "Đã chấp nhận kết quả." : "Đã trả lại kết quả để làm lại.");
+                  @RequestParam(required = false) String note, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        return act(id, "xem-xet", request, response, model, () -> {
+            boolean accepted = choice(decision, "chap-nhan", "tra-lai",
+                    "Chọn chấp nhận hoặc trả lại kết quả (choose to accept or return the result)");
+            actions.review(id, accepted, text(note, "Ý kiến"));
+            return done(id, request, model, accepted ? "Đã chấp nhận kết quả." : "Đã trả lại kết quả để làm lại.");
+        });
     }
 
     @PostMapping("/gia-han")
     String decideExtension(@PathVariable String id, @RequestParam(required = false) String decision,
-                           @RequestParam(required = false) String note, HttpServletRequest request, Model model) {
-        form(request, "gia-han");
-        visible(id);
-        boolean approved = choice(decision, "dong-y", "khong-dong-y",
-                "Chọn đồng ý hoặc không đồng ý gia hạn (choose to approve or refuse the extension)");
-        actions.decideExtension(id, approved, text(note, "Ý kiến"));
-        return done(id, request, model, approved ? "Đã đồng ý gia hạn." : "Đã không đồng ý gia hạn.");
+                           @RequestParam(required = false) String note, HttpServletRequest request,
+                           HttpServletResponse response, Model model) {
+        return act(id, "gia-han", request, response, model, () -> {
+            boolean approved = choice(decision, "dong-y", "khong-dong-y",
+                    "Chọn đồng ý hoặc không đồng ý gia hạn (choose to approve or refuse the extension)");
+            actions.decideExtension(id, approved, text(note, "Ý kiến"));
+            return done(id, request, model, approved ? "Đã đồng ý gia hạn." : "Đã không đồng ý gia hạn.");
+        });
     }
 
     @PostMapping("/nhac-viec")
     String nudge(@PathVariable String id, @RequestParam(required = false) String note, HttpServletRequest request,
-                 Model model) {
-        form(request, "nhac-viec");
-        visible(id);
-        conversations.remind(id, text(note, "Nội dung nhắc"));
-        return done(id, request, model, "Đã nhắc việc.");
+                 HttpServletResponse response, Model model) {
+        return act(id, "nhac-viec", request, response, model, () -> {
+            conversations.remind(id, text(note, "Nội dung nhắc"));
+            return done(id, request, model, "Đã nhắc việc.");
+        });
     }
 
     @PostMapping("/trao-doi")
     String post(@PathVariable String id, @RequestParam(required = false) String text, HttpServletRequest request,
-                Model model) {
-        form(request, "trao-doi");
-        visible(id);
-        conversations.write(id, text);
-        if (htmx(request)) {
-            model.addAttribute("item", pages.page(id));
-            return "assignment/item :: conversation";
-        }
-        return "redirect:/viec/" + id + "#trao-doi";
+                HttpServletResponse response, Model model) {
+        return act(id, "trao-doi", request, response, model, () -> {
+            conversations.write(id, text);
+            if (htmx(request)) {
+                model.addAttribute("item", pages.page(id));
+                return "assignment/item :: conversation";
+            }
+            return "redirect:/viec/" + id + "#trao-doi";
+        });
     }
 
     /** The updated item in place (htmx), or back to the page (a plain form post). */
@@ -140,56 +143,45 @@ class AssignmentItemController {
     }
 
     /**
-     * A refusal (400, 403, 404, 409) is shown in Vietnamese near the form: with htmx just the message, retargeted to
-     * the form's message area; otherwise the page again with the message (or, if the page itself cannot be shown, a
-     * page saying why). Anything else is a bug: logged, and answered with the generic message, never a stack trace.
+     * Runs a form's action. Whoever may not see the assignment gets the 404 first, whatever he posted. A refusal is
+     * shown next to the form: with htmx just the Vietnamese message (with the refusal's status, or the generic message
+     * for a bug), retargeted to the form's message area; a plain post gets the page again with the message beside the
+     * form. What the form cannot show (the page itself refused: 403, 404; a bug without htmx) goes on to the web app's
+     * shared error page ({@code PageErrorAdvice}: layout, Vietnamese title, same status and message as {@code /api}).
      */
-    @ExceptionHandler(Exception.class)
-    String refused(Exception failure, HttpServletRequest request, HttpServletResponse response, Model model) {
-        String id = pathId(request);
-        PageRefusal classified = PageRefusal.of(failure);
-        if (classified.userError()) {
-            LOG.info("{} {} {}: {}", classified.status(), request.getMethod(), request.getRequestURI(),
-                    classified.message());
-        } else {
-            LOG.error("{} {} {}", classified.status(), request.getMethod(), request.getRequestURI(), failure);
-        }
-        response.setStatus(classified.status());
-        String form = (String) request.getAttribute(FORM);
-        model.addAttribute("error", classified.message());
-        model.addAttribute("errorForm", form);
-        if (htmx(request) && form != null) {
-            response.setHeader("HX-Retarget", "#loi-" + form);
-            response.setHeader("HX-Reswap", "innerHTML");
-            return "assignment/fragments :: error";
-        }
-        if (form != null && id != null && classified.status() != 404 && classified.status() != 403) {
-            try {
-                model.addAttribute("item", pages.page(id));
-                return "assignment/item";
-            } catch (RuntimeException pageFailure) {
-                // the page itself cannot be shown to this caller: say why, without it
+    private String act(String id, String form, HttpServletRequest request, HttpServletResponse response, Model model,
+                       Supplier<String> action) {
+        try {
+            visible(id);
+            return action.get();
+        } catch (RuntimeException failure) {
+            UserErrors.Classified refusal = UserErrors.classify(failure);
+            boolean htmx = htmx(request);
+            boolean pageShown = refusal.status() < 500 && refusal.status() != 403 && refusal.status() != 404;
+            if (!htmx && !pageShown) {
+                throw failure;
             }
+            if (refusal.status() < 500) {
+                LOG.info("{} {} {}: {}", refusal.status(), request.getMethod(), request.getRequestURI(),
+                        refusal.detail());
+            } else {
+                LOG.error("{} {} {}", refusal.status(), request.getMethod(), request.getRequestURI(), failure);
+            }
+            response.setStatus(refusal.status());
+            model.addAttribute("error", refusal.detail());
+            model.addAttribute("errorForm", form);
+            if (htmx) {
+                response.setHeader("HX-Retarget", "#loi-" + form);
+                response.setHeader("HX-Reswap", "innerHTML");
+                return "assignment/fragments :: error";
+            }
+            model.addAttribute("item", pages.page(id));
+            return "assignment/item";
         }
-        model.addAttribute("status", classified.status());
-        model.addAttribute("title", classified.title());
-        return "assignment/refused";
     }
 
-    @SuppressWarnings("unchecked")
-    private static String pathId(HttpServletRequest request) {
-        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return variables instanceof java.util.Map<?, ?> map ? (String) ((java.util.Map<String, Object>) map).get("id")
-                : null;
-    }
-
-    /** Whoever may not see the assignment gets the 404 first, whatever he posted. */
     private void visible(String id) {
         readModel.visible(id).orElseThrow(() -> new AssignmentActions.AssignmentNotFound(id));
-    }
-
-    private static void form(HttpServletRequest request, String name) {
-        request.setAttribute(FORM, name);
     }
 
     private static boolean htmx(HttpServletRequest request) {

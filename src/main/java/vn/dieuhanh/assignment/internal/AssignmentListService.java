@@ -34,7 +34,10 @@ class AssignmentListService implements AssignmentLists {
     private final JdbcClient jdbc;
     private final StatusBuckets buckets;
 
-    AssignmentListService(JdbcClient jdbc, StatusBuckets buckets) {
+    private final AssignmentReadModel readModel;
+
+    AssignmentListService(JdbcClient jdbc, StatusBuckets buckets, AssignmentReadModel readModel) {
+        this.readModel = readModel;
         this.jdbc = jdbc;
         this.buckets = buckets;
     }
@@ -92,5 +95,10 @@ class AssignmentListService implements AssignmentLists {
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    @Override
+    public boolean visibleToCaller(String assignmentId) {
+        return assignmentId != null && readModel.visible(assignmentId).isPresent();
     }
 }

@@ -61,10 +61,11 @@ class AssignmentService implements Assignments {
                 new AssignmentInputException("Không có đơn vị '" + a.unitCode() + "' (unknown unit '" + a.unitCode() + "')"));
         if (a.holderUser() != null) {
             Official official = directory.official(a.holderUser()).orElseThrow(() ->
-                    new AssignmentInputException("Unknown official '" + a.holderUser() + "'"));
+                    new AssignmentInputException("Không có cán bộ '" + a.holderUser() + "' (unknown official '"
+                            + a.holderUser() + "')"));
             if (!official.unitCode().equals(a.unitCode())) {
-                throw new AssignmentInputException("Official '" + a.holderUser() + "' does not belong to unit '"
-                        + a.unitCode() + "'");
+                throw new AssignmentInputException("Cán bộ '" + a.holderUser() + "' không thuộc đơn vị '" + a.unitCode()
+                        + "' (official '" + a.holderUser() + "' does not belong to unit '" + a.unitCode() + "')");
             }
         }
         if (a.title() == null || a.title().isBlank()) {

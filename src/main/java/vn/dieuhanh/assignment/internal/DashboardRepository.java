@@ -67,6 +67,12 @@ class DashboardRepository {
         if (!GROUP_COLUMNS.contains(groupColumn)) {
             throw new IllegalArgumentException("Not a dashboard grouping: " + groupColumn);
         }
+        return tallied(groupColumn, criteria) ? tallyCombinationsSql(criteria, now)
+                : scanCombinationsSql(groupColumn, criteria, now);
+    }
+
+    /** The combinations counted from every row the criteria select (a period, or one unit by division). */
+    static Sql scanCombinationsSql(String groupColumn, Criteria criteria, Instant now) {
         Sql counts = StatusBuckets.counts(now);
         Sql where = where(criteria);
         List<Object> params = new ArrayList<>(counts.params());
@@ -74,6 +80,66 @@ class DashboardRepository {
         return new Sql("SELECT " + groupColumn + " AS grp, source AS src, assigned_by AS ldr, " + counts.text()
                 + " FROM asg_assignment WHERE " + where.text() + " GROUP BY " + groupColumn + ", source, assigned_by",
                 params);
+    }
+
+    /**
+     * Whether a view's combinations can be read from {@link ClosedTally}: citywide by unit, without a period (the
+     * tally has no deadline). The unit kind and source filters are columns of its key.
+     */
+    static boolean tallied(String groupColumn, Criteria criteria) {
+        return "unit_code".equals(groupColumn) && criteria.scopeUnit() == null && criteria.from() == null
+                && criteria.to() == null;
+    }
+
+    /**
+     * The same combinations as the scan, with closed work read from {@code asg_closed_tally} (one row per unit,
+     * holder, source and assigner: a few thousand rows however many years of work are closed) and only the open rows
+     * counted from {@code asg_assignment} ({@code asg_assignment_open_idx}), as the summary does (migration V16).
+     * Cancelled work is in no bucket, as in the scan.
+     */
+    static Sql tallyCombinationsSql(Criteria criteria, Instant now) {
+        StringBuilder filter = new StringBuilder();
+        List<Object> filterParams = new ArrayList<>();
+        if (criteria.units() != null) {
+            if (criteria.units().isEmpty()) {
+                filter.append(" AND 1 = 0");
+            } else {
+                filter.append(" AND unit_code IN (")
+                        .append(String.join(", ", criteria.units().stream().map(u -> "?").toList())).append(")");
+                filterParams.addAll(criteria.units());
+            }
+        }
+        if (criteria.source() != null) {
+            filter.append(" AND source = ?");
+            filterParams.add(criteria.source().name());
+        }
+        List<Object> params = new ArrayList<>(filterParams);
+        StringBuilder open = new StringBuilder();
+        for (StatusBucket bucket : List.of(StatusBucket.OPEN_WITHIN_DEADLINE, StatusBucket.OPEN_OVERDUE,
+                StatusBucket.DUE_SOON)) {
+            Sql condition = StatusBuckets.condition(bucket, now);
+            open.append(", CASE WHEN ").append(condition.text()).append(" THEN 1 ELSE 0 END AS ")
+                    .append(StatusBuckets.column(bucket));
+            params.addAll(condition.params());
+        }
+        params.addAll(filterParams);
+        StringBuilder sums = new StringBuilder();
+        for (StatusBucket bucket : StatusBucket.values()) {
+            sums.append(", SUM(").append(StatusBuckets.column(bucket)).append(") AS ")
+                    .append(StatusBuckets.column(bucket));
+        }
+        String text = "SELECT grp, src, ldr" + sums + " FROM ("
+                + "SELECT unit_code AS grp, source AS src, assigned_by AS ldr, on_time AS "
+                + StatusBuckets.column(StatusBucket.COMPLETED_ON_TIME) + ", late AS "
+                + StatusBuckets.column(StatusBucket.COMPLETED_LATE)
+                + ", 0 AS " + StatusBuckets.column(StatusBucket.OPEN_WITHIN_DEADLINE)
+                + ", 0 AS " + StatusBuckets.column(StatusBucket.OPEN_OVERDUE)
+                + ", 0 AS " + StatusBuckets.column(StatusBucket.DUE_SOON)
+                + " FROM asg_closed_tally WHERE on_time + late > 0" + filter
+                + " UNION ALL SELECT unit_code, source, assigned_by, 0, 0" + open
+                + " FROM asg_assignment WHERE completed_at IS NULL AND cancelled_at IS NULL" + filter
+                + ") counted GROUP BY grp, src, ldr";
+        return new Sql(text, params);
     }
 
     /** Bucket counts per value of a column; a null value is reported as "". */

@@ -38,7 +38,8 @@ import vn.dieuhanh.organisation.CurrentOfficial;
  * one query for inbox messages above a watermark ({@code ntf_inbox_item}'s ids) and one for user tasks created since
  * the last tick ({@link LiveEventsRepository}); only officials concerned by a new row then cost a count query. With
  * nobody connected a node asks nothing. Events: {@code unread} (unread inbox count) and {@code work} (number of tasks
- * waiting for me or my unit), sent when they change.
+ * waiting for me or my unit), sent when they change (tasks created or ended since the last tick); {@code item} (an
+ * assignment id) to the streams of item pages watching that assignment when its trail or conversation grows.
  *
  * <p>Bounds: at most {@code maxPerUser} streams per official (the oldest is closed), {@code maxConnections} per node
  * (then 503), each stream ends after {@code timeout} (the browser reconnects by itself), a heartbeat comment every
@@ -61,6 +62,8 @@ class LiveEvents implements InitializingBean, DisposableBean {
         final SseEmitter emitter;
         volatile long lastUnread = -1;
         volatile long lastWork = -1;
+        /** The assignment whose item page opened this stream (event {@code item}), or null. */
+        volatile String item;
 
         Connection(String userId, List<String> groups, SseEmitter emitter) {
             this.userId = userId;
@@ -85,6 +88,17 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 lastWork = value;
             }
             return true;
+        }
+
+        /** Tells the item page that its assignment changed; false when the client is gone. */
+        synchronized boolean sendItem(String assignmentId) {
+            try {
+                emitter.send(SseEmitter.event().name("item").data(assignmentId));
+                return true;
+            } catch (IOException | IllegalStateException e) {
+                close();
+                return false;
+            }
         }
 
         synchronized void heartbeat() {
@@ -123,6 +137,10 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private Instant taskWatermark;
     private final Map<String, Instant> seenTasks = new LinkedHashMap<>();
     private Instant lastHeartbeat = Instant.EPOCH;
+    private Instant endWatermark;
+    private final Map<String, Instant> seenEnded = new LinkedHashMap<>();
+    private final IdFeed trailFeed;
+    private final IdFeed messageFeed;
 
     LiveEvents(Inbox inbox, TaskService taskService, LiveEventsRepository repository, Clock clock,
                @Value("${dieuhanh.live-events.max-per-user:4}") int maxPerUser,
@@ -137,6 +155,8 @@ class LiveEvents implements InitializingBean, DisposableBean {
         this.maxConnections = maxConnections;
         this.timeout = timeout;
         this.tick = tick;
+        this.trailFeed = new IdFeed(repository::latestTrailId, repository::trailAfter);
+        this.messageFeed = new IdFeed(repository::latestMessageId, repository::messagesAfter);
     }
 
     @Override
@@ -164,12 +184,21 @@ class LiveEvents implements InitializingBean, DisposableBean {
 
     /** Opens a stream for the signed-in official, with his current counts as the first events. */
     SseEmitter open(CurrentOfficial me, long workCount) {
+        return open(me, workCount, null);
+    }
+
+    /**
+     * The same, for the item page of {@code item} (an assignment the caller was checked to see, or null): the stream
+     * also says when that assignment changes (event {@code item}).
+     */
+    SseEmitter open(CurrentOfficial me, long workCount, String item) {
         if (connections.get() >= maxConnections) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "Máy chủ đang bận, vui lòng thử lại sau (too many live connections)");
         }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Connection connection = new Connection(me.userId(), me.groupIds(), emitter);
+        connection.item = item;
         List<Connection> mine = byUser.computeIfAbsent(me.userId(), id -> new CopyOnWriteArrayList<>());
         while (mine.size() >= maxPerUser) {
             mine.get(0).close();
@@ -216,10 +245,15 @@ class LiveEvents implements InitializingBean, DisposableBean {
         if (byUser.isEmpty()) {
             inboxWatermark = -1; // start again from the newest rows when somebody connects
             taskWatermark = null;
+            endWatermark = null;
+            trailFeed.reset();
+            messageFeed.reset();
             return;
         }
         newMessages();
         newTasks();
+        endedTasks();
+        changedItems();
         Instant now = Instant.now();
         if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) >= 0) {
             lastHeartbeat = now;
@@ -289,6 +323,108 @@ class LiveEvents implements InitializingBean, DisposableBean {
             long count = counts.computeIfAbsent(connection.userId,
                     user -> MyWork.waitingFor(taskService, user, connection.groups).count());
             connection.send("work", count);
+        }
+    }
+
+    /**
+     * Work done (a task completed or deleted) lowers the count of Việc của tôi: user tasks ended since the last tick
+     * (the history's end time, indexed by the engine), with their candidates, recount the officials they concerned.
+     */
+    private void endedTasks() {
+        Instant now = clock.instant();
+        if (endWatermark == null) {
+            endWatermark = now;
+            return;
+        }
+        Instant from = (endWatermark.isAfter(now) ? now : endWatermark).minus(TASK_LOOKBACK);
+        Set<Connection> concerned = new java.util.LinkedHashSet<>();
+        for (LiveEventsRepository.EndedTask task : repository.tasksEndedAfter(from, BATCH)) {
+            if (task.endedAt().isAfter(endWatermark)) {
+                endWatermark = task.endedAt();
+            }
+            String key = task.taskId() + "|" + task.candidateUser() + "|" + task.candidateGroup();
+            if (seenEnded.putIfAbsent(key, task.endedAt()) != null) {
+                continue;
+            }
+            for (List<Connection> list : byUser.values()) {
+                for (Connection connection : list) {
+                    if (connection.userId.equals(task.assignee()) || connection.userId.equals(task.candidateUser())
+                            || (task.candidateGroup() != null && connection.groups.contains(task.candidateGroup()))) {
+                        concerned.add(connection);
+                    }
+                }
+            }
+        }
+        Instant forget = from.minus(TASK_LOOKBACK);
+        seenEnded.values().removeIf(ended -> ended.isBefore(forget));
+        Map<String, Long> counts = new HashMap<>();
+        for (Connection connection : concerned) {
+            long count = counts.computeIfAbsent(connection.userId,
+                    user -> MyWork.waitingFor(taskService, user, connection.groups).count());
+            connection.send("work", count);
+        }
+    }
+
+    /**
+     * Open item pages follow their assignment: a new trail entry (delegation, report, review, extension request or
+     * decision, nudge...) or a new message of its conversation sends {@code item} to the streams watching it. The
+     * stream was opened only after checking that its official may see that assignment.
+     */
+    private void changedItems() {
+        Map<String, List<Connection>> watched = new HashMap<>();
+        byUser.values().forEach(list -> list.forEach(connection -> {
+            String item = connection.item;
+            if (item != null) {
+                watched.computeIfAbsent(item, id -> new ArrayList<>()).add(connection);
+            }
+        }));
+        Set<String> changed = new HashSet<>();
+        trailFeed.next(changed);
+        messageFeed.next(changed);
+        for (String assignmentId : changed) {
+            for (Connection connection : watched.getOrDefault(assignmentId, List.of())) {
+                connection.sendItem(assignmentId);
+            }
+        }
+    }
+
+    /**
+     * Rows with increasing ids (identity columns) read above a watermark, re-reading the last {@value #ID_LOOKBACK}
+     * ids for rows another node committed late, deduplicated. Ticker thread only.
+     */
+    static final class IdFeed {
+        private final java.util.function.LongSupplier latest;
+        private final java.util.function.BiFunction<Long, Integer, List<LiveEventsRepository.Change>> after;
+        private long watermark = -1;
+        private final Set<Long> seen = new HashSet<>();
+
+        IdFeed(java.util.function.LongSupplier latest,
+               java.util.function.BiFunction<Long, Integer, List<LiveEventsRepository.Change>> after) {
+            this.latest = latest;
+            this.after = after;
+        }
+
+        void reset() {
+            watermark = -1;
+            seen.clear();
+        }
+
+        /** Adds the assignments of rows new since the last call to {@code changed}; the first call only starts. */
+        void next(Set<String> changed) {
+            boolean starting = watermark < 0;
+            if (starting) {
+                watermark = latest.getAsLong();
+            }
+            long highest = watermark;
+            for (LiveEventsRepository.Change change : after.apply(Math.max(0, watermark - ID_LOOKBACK), BATCH)) {
+                highest = Math.max(highest, change.id());
+                if (seen.add(change.id()) && !starting) {
+                    changed.add(change.assignmentId());
+                }
+            }
+            watermark = highest;
+            long floor = watermark - ID_LOOKBACK;
+            seen.removeIf(id -> id <= floor);
         }
     }
 

@@ -125,6 +125,57 @@ class LeaderDashboardTest {
                 .reduce(BucketCounts.ZERO, BucketCounts::plus)).isEqualTo(view.totals());
     }
 
+    /**
+     * Without a period, the citywide combinations read closed work from the closed tally and count only the open rows
+     * (the fast path of the citywide request): the same numbers as counting every row, with and without the unit kind
+     * and source filters.
+     */
+    @Test
+    void withoutAPeriodTheClosedTallyGivesTheSameCountsAsEveryRow() {
+        List<String> wards = dashboard.view(LeaderDashboard.Scope.CITY, DashboardFilter.parse("ward", null, null), NOW)
+                .units().stream().map(LeaderDashboard.UnitRow::code).toList();
+        for (DashboardRepository.Criteria criteria : List.of(
+                new DashboardRepository.Criteria(null, null, null, null, null),
+                new DashboardRepository.Criteria(null, wards, null, null, null),
+                new DashboardRepository.Criteria(null, null, WorkSource.INSTANT, null, null),
+                new DashboardRepository.Criteria(null, List.of(), null, null, null))) {
+            assertThat(DashboardRepository.tallied("unit_code", criteria)).isTrue();
+            assertThat(combinations(DashboardRepository.tallyCombinationsSql(criteria, NOW)))
+                    .as("%s", criteria)
+                    .isEqualTo(combinations(DashboardRepository.scanCombinationsSql("unit_code", criteria, NOW)));
+        }
+        assertThat(DashboardRepository.tallied("unit_code", new DashboardRepository.Criteria(null, null, null,
+                OffsetDateTime.parse("2031-01-01T00:00:00+07:00"), null))).isFalse();
+        assertThat(DashboardRepository.tallied("holder_group", new DashboardRepository.Criteria(WARD_A, null, null,
+                null, null))).isFalse();
+        // the view without a period: this test's rows are there (other tests' rows share the database), the
+        // department's work of 2030 included
+        LeaderDashboard.View all = dashboard.view(LeaderDashboard.Scope.CITY, DashboardFilter.parse(null, null, null),
+                NOW);
+        assertThat(row(all.units(), DEPARTMENT).overdue()).isGreaterThanOrEqualTo(2);
+        assertThat(all.totals()).isEqualTo(all.sources().stream().map(LeaderDashboard.SourceRow::counts)
+                .reduce(BucketCounts.ZERO, BucketCounts::plus));
+    }
+
+    /** The rows of a combinations statement, as comparable strings (key and the five bucket counts). */
+    java.util.Set<String> combinations(StatusBuckets.Sql sql) {
+        java.util.Set<String> rows = new java.util.TreeSet<>();
+        jdbc.sql(sql.text()).params(sql.params()).query(rs -> {
+            StringBuilder row = new StringBuilder(rs.getString("grp") + "|" + rs.getString("src") + "|"
+                    + rs.getString("ldr"));
+            long total = 0;
+            for (vn.dieuhanh.assignment.StatusBucket bucket : vn.dieuhanh.assignment.StatusBucket.values()) {
+                long n = rs.getLong(StatusBuckets.column(bucket));
+                total += n;
+                row.append('|').append(n);
+            }
+            if (total > 0) {
+                rows.add(row.toString());
+            }
+        });
+        return rows;
+    }
+
     @Test
     void filtersByUnitKindSourceAndPeriod() {
         assertThat(dashboard.view(LeaderDashboard.Scope.CITY, DashboardFilter.parse("ward", null, "2031"), NOW)
