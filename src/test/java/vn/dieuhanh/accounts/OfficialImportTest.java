@@ -49,6 +49,7 @@ class OfficialImportTest {
     static final String UNIT_A = "xa-binh-chanh";
     static final String UNIT_B = "xa-binh-chau";
     static final String UNIT_C = "xa-binh-gia";
+    static final String UNIT_K = "xa-binh-khanh";
 
     @Autowired
     OfficialAccounts accounts;
@@ -270,6 +271,44 @@ class OfficialImportTest {
         HttpResponse<String> report = http.getWithCookies("/quan-tri/tai-khoan", adminCookie);
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("Đơn vị chưa có thủ trưởng");
+    }
+
+    @Test
+    void anAdministratorPreviewsAndAppliesThroughThePages() throws Exception {
+        String cookie = sessionCookie(webLogin(ADMIN, ADMIN_PASSWORD));
+        HttpResponse<String> page = http.getWithCookies("/quan-tri/can-bo", cookie);
+        assertThat(page.body()).contains("Quản trị cán bộ").contains("Mẫu Excel (.xlsx)");
+        Matcher token = CSRF_FIELD.matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String csrf = token.group(1);
+        String file = HEADER + "Mai Văn Trang,acc.k.head,,," + UNIT_K + ",,Chủ tịch UBND xã,Thủ trưởng đơn vị\n";
+        String boundary = "----page" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"k.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> uploaded = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/quan-tri/can-bo/nhap")).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+        String location = uploaded.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/quan-tri/can-bo/nhap/");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> preview = http.getWithCookies("/quan-tri/can-bo/nhap/" + id, cookie);
+        assertThat(preview.body()).contains("Xem trước danh sách cán bộ").contains("acc.k.head")
+                .contains("Áp dụng đúng các thay đổi trên");
+        String hash = jdbc.sql("SELECT file_hash FROM acc_import WHERE id = ?").param(id).query(String.class).single();
+        HttpResponse<String> applied = http.postForm("/quan-tri/can-bo/nhap/" + id + "/ap-dung", "fileHash=" + hash
+                + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), cookie, null);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(302);
+        assertThat(http.getWithCookies("/quan-tri/can-bo/nhap/" + id, cookie).body()).contains("Đã áp dụng");
+        assertThat(memberships("acc.k.head")).contains(UNIT_K, "role-head");
     }
 
     // --- helpers

@@ -77,7 +77,7 @@ class OfficialImport {
 
     record ImportView(ImportRecord record, List<RefusedRow> refusedRows, List<ChangeView> changes) {
 
-        boolean applicable() {
+        public boolean applicable() {
             return "PREVIEWED".equals(record.status());
         }
     }
