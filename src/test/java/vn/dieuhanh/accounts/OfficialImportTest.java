@@ -208,8 +208,10 @@ class OfficialImportTest {
         HttpResponse<String> page = webLogin("acc.a.leaver", PASSWORD);
         assertThat(page.statusCode()).isEqualTo(401);
         assertThat(page.body()).contains("Tên đăng nhập hoặc mật khẩu không đúng");
+        assertThat(webappLogin("acc.a.leaver", PASSWORD)).isEqualTo(401); // the Camunda webapps (Tasklist)
         // the mover still logs in
         assertThat(webLogin("acc.a.mover", PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(webappLogin("acc.a.mover", PASSWORD)).isEqualTo(200);
 
         JsonNode report = http.getJson("/api/admin/officials/report", ADMIN, ADMIN_PASSWORD);
         assertThat(report.get("deactivated").findValuesAsText("userId")).contains("acc.a.leaver");
@@ -436,6 +438,33 @@ class OfficialImportTest {
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Camunda webapps' login as Tasklist does it: the CSRF cookie from the app page, then the form; the status. */
+    private int webappLogin(String user, String password) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        try {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            List<String> pairs = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
+            String xsrf = pairs.stream().filter(p -> p.startsWith("XSRF-TOKEN=")).map(p -> p.substring(11))
+                    .findFirst().orElseThrow(() -> new AssertionError("no XSRF cookie: " + page.headers()));
+            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                            .header("Cookie", String.join("; ", pairs)).header("X-XSRF-TOKEN", xsrf)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
