@@ -25,6 +25,8 @@ final class ImportPlanner {
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,149}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>,;]+@[^@\\s\"<>,;]+\\.[^@\\s\"<>,;]+");
     private static final Pattern PHONE = Pattern.compile("(\\+84|84|0)[1-9][0-9]{8,9}");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.()-]");
+    private static final Pattern PHONE_WITHOUT_ZERO = Pattern.compile("[1-9][0-9]{8}");
 
     /** The directory as the planner needs it. */
     record DirectoryState(Map<String, Person> officials, Set<String> camundaUsers, Set<String> activeUnits,
@@ -173,21 +175,25 @@ final class ImportPlanner {
         return null;
     }
 
-    private static Role role(String value) {
-        String key = StaffListFile.key(value);
+    /** Every accepted spelling of a role (code, Vietnamese label, group id), as {@link StaffListFile#key}. */
+    private static final Map<String, Role> ROLE_KEYS = new HashMap<>();
+
+    static {
         for (Role role : Role.values()) {
-            if (role.name().toLowerCase(Locale.ROOT).equals(key) || StaffListFile.key(role.label()).equals(key)
-                    || StaffListFile.key(role.groupId()).equals(key)) {
-                return role;
-            }
+            ROLE_KEYS.put(role.name().toLowerCase(Locale.ROOT), role);
+            ROLE_KEYS.put(StaffListFile.key(role.label()), role);
+            ROLE_KEYS.put(StaffListFile.key(role.groupId()), role);
         }
-        return null;
+    }
+
+    private static Role role(String value) {
+        return ROLE_KEYS.get(StaffListFile.key(value));
     }
 
     private static String normalisePhone(String phone) {
-        String digits = phone.replaceAll("[\\s.()-]", "");
+        String digits = PHONE_SEPARATORS.matcher(phone).replaceAll("");
         // Excel stores 0912345678 typed as a number as 912345678
-        return digits.matches("[1-9][0-9]{8}") ? "0" + digits : digits;
+        return PHONE_WITHOUT_ZERO.matcher(digits).matches() ? "0" + digits : digits;
     }
 
     private static String abbreviate(String text) {

@@ -193,10 +193,14 @@ final class StaffListFile {
 
     /** "Tên đăng nhập" and "ten_dang_nhap" alike: lower case, no accents, words joined by underscores. */
     static String key(String text) {
-        String plain = Normalizer.normalize(text.strip().replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        return plain.replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String plain = MARKS.matcher(Normalizer.normalize(text.strip().replace('đ', 'd').replace('Đ', 'D'),
+                Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return EDGES.matcher(NOT_WORD.matcher(plain).replaceAll("_")).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^_|_$");
 
     static String sha256(byte[] bytes) {
         try {
