@@ -8,7 +8,9 @@ public enum NotificationKind {
     ESCALATION("Báo cáo lãnh đạo việc quá hạn"),
     MESSAGE("Trao đổi về nhiệm vụ"),
     NUDGE("Lãnh đạo nhắc việc"),
-    EXPLANATION_OVERDUE("Quá hạn giải trình chỉ tiêu");
+    EXPLANATION_OVERDUE("Quá hạn giải trình chỉ tiêu"),
+    /** Open work handed over from an official who moved or left (accounts capability). */
+    HANDOVER("Bàn giao công việc");
 
     private final String label;
 

@@ -40,14 +40,46 @@ class CamundaOfficialAccounts implements OfficialAccounts {
         setName(user, official.fullName());
         user.setEmail(official.email());
         identityService.saveUser(user);
-        for (String groupId : groupsOf(official)) {
-            boolean member = identityService.createUserQuery().userId(official.userId()).memberOfGroup(groupId)
-                    .count() > 0;
-            if (!member) {
+        List<String> wanted = groupsOf(official);
+        List<String> current = directoryGroups(official.userId());
+        for (String groupId : current) {
+            if (!wanted.contains(groupId)) { // a mover leaves the former unit's, division's and role's groups
+                identityService.deleteMembership(official.userId(), groupId);
+            }
+        }
+        for (String groupId : wanted) {
+            if (!current.contains(groupId)) {
                 identityService.createMembership(official.userId(), groupId);
             }
         }
         repository.upsertOfficial(official);
+    }
+
+    @Override
+    @Transactional
+    public boolean deactivate(String userId) {
+        if (!repository.deactivateOfficial(userId)) {
+            return false;
+        }
+        for (String groupId : directoryGroups(userId)) {
+            identityService.deleteMembership(userId, groupId);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isActive(String userId) {
+        return repository.isActiveOfficial(userId);
+    }
+
+    /** The user's memberships of directory groups (units, divisions, roles); never camunda-admin or other groups. */
+    private List<String> directoryGroups(String userId) {
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
+                .filter(group -> CamundaGroupMirror.UNIT_GROUP_TYPE.equals(group.getType())
+                        || CamundaGroupMirror.DIVISION_GROUP_TYPE.equals(group.getType())
+                        || CamundaGroupMirror.ROLE_GROUP_TYPE.equals(group.getType()))
+                .map(org.camunda.bpm.engine.identity.Group::getId)
+                .toList();
     }
 
     private static List<String> groupsOf(Official official) {

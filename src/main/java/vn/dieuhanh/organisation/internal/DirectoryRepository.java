@@ -69,7 +69,7 @@ class DirectoryRepository {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("""
                         UPDATE org_official SET full_name = ?, email = ?, unit_code = ?, division_code = ?, role = ?,
-                               updated_at = ?
+                               updated_at = ?, active = TRUE, deactivated_at = NULL
                          WHERE user_id = ?""")
                 .params(official.fullName(), official.email(), official.unitCode(), official.divisionCode(),
                         official.role().name(), now, official.userId())
@@ -83,6 +83,19 @@ class DirectoryRepository {
                             official.divisionCode(), official.role().name(), now)
                     .update();
         }
+    }
+
+    /** Marks a leaver: kept (history names them), never listed as a unit's official again, refused at login. */
+    boolean deactivateOfficial(String userId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("UPDATE org_official SET active = FALSE, deactivated_at = ?, updated_at = ?"
+                        + " WHERE user_id = ? AND active = TRUE")
+                .params(now, now, userId).update() > 0;
+    }
+
+    boolean isActiveOfficial(String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM org_official WHERE user_id = ? AND active = TRUE").param(userId)
+                .query(Integer.class).single() > 0;
     }
 
     Optional<String> importedChecksum(String source) {
@@ -134,7 +147,8 @@ class DirectoryRepository {
     }
 
     List<Official> officials(String unitCode) {
-        return jdbc.sql("SELECT " + OFFICIAL_COLUMNS + " FROM org_official WHERE unit_code = ? ORDER BY role, user_id")
+        return jdbc.sql("SELECT " + OFFICIAL_COLUMNS
+                        + " FROM org_official WHERE unit_code = ? AND active = TRUE ORDER BY role, user_id")
                 .param(unitCode).query(DirectoryRepository::official).list();
     }
 

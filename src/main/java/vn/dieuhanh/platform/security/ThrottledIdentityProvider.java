@@ -1,6 +1,7 @@
 package vn.dieuhanh.platform.security;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+import vn.dieuhanh.platform.LoginRecorder;
 import vn.dieuhanh.platform.Roles;
 
 /**
@@ -19,6 +21,8 @@ import vn.dieuhanh.platform.Roles;
  *   <li>Camunda's lock is off: failures never lock an account for good and are not written to {@code ACT_ID_USER}
  *       (accounts locked by an earlier version are let in again, and their counter is reset on the next success).</li>
  *   <li>While the throttle locks the account name or the source address, the password is not checked at all.</li>
+ *   <li>A deactivated account ({@link LoginRecorder#isDeactivated}, an official who left) is refused like a wrong
+ *       password; every success is recorded ({@link LoginRecorder#loggedIn}).</li>
  *   <li>Unknown users cost what wrong passwords cost: the same queries, a password hash compared, the same
  *       counting, the same {@code false}.</li>
  * </ul>
@@ -32,9 +36,11 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     private static volatile String dummyHash;
 
     private final LoginThrottle throttle;
+    private final Supplier<LoginRecorder> recorder;
 
-    ThrottledIdentityProvider(LoginThrottle throttle) {
+    ThrottledIdentityProvider(LoginThrottle throttle, Supplier<LoginRecorder> recorder) {
         this.throttle = throttle;
+        this.recorder = recorder;
     }
 
     @Override
@@ -48,9 +54,16 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
         }
         UserEntity user = findUserById(userId);
         boolean matches = user != null ? matchPassword(password, user) : matchesNothing(password);
+        LoginRecorder logins = recorder.get();
+        if (matches && logins != null && logins.isDeactivated(userId)) {
+            matches = false; // a leaver (docs/accounts.md): the right password lets nobody in, counted like a wrong one
+        }
         if (matches) {
             unlockUser(user);
             throttle.succeeded(userId);
+            if (logins != null) {
+                logins.loggedIn(userId, "password");
+            }
         } else {
             throttle.failed(source, userId, !existsMembership(userId, Roles.ADMIN));
         }
@@ -84,9 +97,11 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     static final class Factory implements SessionFactory {
 
         private final LoginThrottle throttle;
+        private final Supplier<LoginRecorder> recorder;
 
-        Factory(LoginThrottle throttle) {
+        Factory(LoginThrottle throttle, Supplier<LoginRecorder> recorder) {
             this.throttle = throttle;
+            this.recorder = recorder;
         }
 
         @Override
@@ -96,7 +111,7 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
         @Override
         public Session openSession() {
-            return new ThrottledIdentityProvider(throttle);
+            return new ThrottledIdentityProvider(throttle, recorder);
         }
     }
 }

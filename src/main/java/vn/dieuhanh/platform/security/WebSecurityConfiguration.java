@@ -3,11 +3,13 @@ package vn.dieuhanh.platform.security;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import vn.dieuhanh.platform.LoginRecorder;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +37,8 @@ class WebSecurityConfiguration {
     /** Open one segment below: the citizens' anonymous dossier lookup {@code /api/public/dossiers/{code}} (rate
      * limited by the dossier capability; the page {@code /tra-cuu-ho-so} is outside {@code /api}). */
     static final List<String> OPEN_PARENTS = List.of("/api/public/dossiers");
-    static final List<String> ADMIN_ONLY = List.of("/actuator/prometheus", "/api/admin/security");
+    static final List<String> ADMIN_ONLY = List.of("/actuator/prometheus", "/api/admin/security",
+            "/api/admin/officials");
 
     @Bean
     LoginThrottle loginThrottle(LoginThrottleProperties properties, Clock clock) {
@@ -44,11 +47,12 @@ class WebSecurityConfiguration {
 
     /** Replaces Camunda's identity provider by the throttled one (Camunda's permanent lock-out off). */
     @Bean
-    ProcessEnginePlugin loginThrottlePlugin(LoginThrottle throttle) {
+    ProcessEnginePlugin loginThrottlePlugin(LoginThrottle throttle, ObjectProvider<LoginRecorder> recorder) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
-                configuration.setIdentityProviderSessionFactory(new ThrottledIdentityProvider.Factory(throttle));
+                configuration.setIdentityProviderSessionFactory(new ThrottledIdentityProvider.Factory(throttle,
+                        recorder::getIfAvailable));
             }
         };
     }
