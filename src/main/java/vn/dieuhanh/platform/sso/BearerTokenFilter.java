@@ -61,7 +61,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             official = officials.official(claims);
         } catch (TokenOfficials.UnknownOfficial e) {
             log.info("Bearer token of a user without an account: {}", e.userId);
-            write(response, HttpStatus.FORBIDDEN, unknownOfficial(), "insufficient_scope");
+            write(response, HttpStatus.FORBIDDEN, e.refusal(), "insufficient_scope");
             return;
         }
         request.setAttribute(BearerAuthentication.ATTRIBUTE,
@@ -69,10 +69,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static String unknownOfficial() {
-        return "Tài khoản đăng nhập một cửa này chưa được cấp quyền dùng Điều Hành, vui lòng liên hệ quản trị viên "
-                + "(no Điều Hành account for this single sign-on user)";
-    }
 
     /** Problem JSON like the other security filters' (the details are constants, nothing to escape), with the Bearer challenge of RFC 6750 on 401 and 403. */
     private static void write(HttpServletResponse response, HttpStatus status, String detail, String error)

@@ -120,7 +120,7 @@ class OidcSingleSignOn implements SingleSignOn {
             return new SignedIn(official.userId(), official.groupIds(), official.tenantIds(), pending.next());
         } catch (TokenOfficials.UnknownOfficial e) {
             log.info("Single sign-on of a user without an account: {}", e.userId);
-            throw new Forbidden(BearerTokenFilter.unknownOfficial());
+            throw new Forbidden(e.refusal());
         }
     }
 

@@ -1,5 +1,8 @@
 package vn.dieuhanh.platform.sso;
 
+import org.springframework.beans.factory.ObjectProvider;
+import vn.dieuhanh.platform.LoginRecorder;
+
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -28,7 +31,8 @@ class SsoConfiguration {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 15;
 
     @Bean
-    SingleSignOn singleSignOn(SsoProperties properties, IdentityService identityService, Clock clock) {
+    SingleSignOn singleSignOn(SsoProperties properties, IdentityService identityService, Clock clock,
+                              ObjectProvider<LoginRecorder> logins) {
         if (!properties.enabled()) {
             return new DisabledSingleSignOn();
         }
@@ -39,15 +43,18 @@ class SsoConfiguration {
         log.info("Single sign-on with {} as client {} (user claim {}, groups claim {})", properties.issuerUri(),
                 properties.clientId(), properties.usernameClaim(),
                 properties.groupsClaim() == null ? "not checked" : properties.groupsClaim());
-        return new OidcSingleSignOn(provider(properties, clock), new TokenOfficials(identityService, properties));
+        return new OidcSingleSignOn(provider(properties, clock), new TokenOfficials(identityService, properties,
+                logins.getIfAvailable()));
     }
 
     @Bean
     @ConditionalOnProperty(prefix = "dieuhanh.sso", name = "issuer-uri")
     FilterRegistrationBean<BearerTokenFilter> bearerTokenAuthentication(SsoProperties properties,
-                                                                       IdentityService identityService, Clock clock) {
+                                                                       IdentityService identityService, Clock clock,
+                                                                       ObjectProvider<LoginRecorder> logins) {
         FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
-                new BearerTokenFilter(provider(properties, clock), new TokenOfficials(identityService, properties)));
+                new BearerTokenFilter(provider(properties, clock), new TokenOfficials(identityService, properties,
+                logins.getIfAvailable())));
         registration.setName("dieuhanh-bearer-token-authentication");
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*",
                 "/swagger-ui.html", "/swagger-ui/*");

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import vn.dieuhanh.platform.LoginRecorder;
 
 /**
  * Maps a verified token to one of our officials. Identity from the login: the user id is the configured claim
@@ -22,10 +23,12 @@ class TokenOfficials {
 
     private final IdentityService identityService;
     private final SsoProperties properties;
+    private final LoginRecorder logins;
 
-    TokenOfficials(IdentityService identityService, SsoProperties properties) {
+    TokenOfficials(IdentityService identityService, SsoProperties properties, LoginRecorder logins) {
         this.identityService = identityService;
         this.properties = properties;
+        this.logins = logins;
     }
 
     /** The official of these claims, or {@link UnknownOfficial}. */
@@ -38,6 +41,9 @@ class TokenOfficials {
         if (user == null) {
             throw new UnknownOfficial(userId);
         }
+        if (logins != null && logins.isDeactivated(userId)) {
+            throw new DeactivatedOfficial(userId);
+        }
         List<String> ours = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
         List<String> groups = ours;
@@ -47,6 +53,9 @@ class TokenOfficials {
         }
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                 .list().stream().map(Tenant::getId).toList();
+        if (logins != null) {
+            logins.loggedIn(userId, "oidc");
+        }
         return new Official(userId, groups, tenants);
     }
 
@@ -54,12 +63,33 @@ class TokenOfficials {
     }
 
     /** A valid login of someone without an account here. */
-    static final class UnknownOfficial extends RuntimeException {
+    static class UnknownOfficial extends RuntimeException {
         final String userId;
 
         UnknownOfficial(String userId) {
-            super("No account for " + userId);
+            this(userId, "No account for " + userId);
+        }
+
+        UnknownOfficial(String userId, String message) {
+            super(message);
             this.userId = userId;
+        }
+
+        String refusal() {
+            return "Tài khoản đăng nhập một cửa này chưa được cấp quyền dùng Điều Hành, vui lòng liên hệ quản trị viên "
+                    + "(no Điều Hành account for this single sign-on user)";
+        }
+    }
+
+    /** A valid login of an official who left (docs/accounts.md): the account keeps its history but lets no one in. */
+    static final class DeactivatedOfficial extends UnknownOfficial {
+        DeactivatedOfficial(String userId) {
+            super(userId, "Deactivated account " + userId);
+        }
+
+        @Override
+        String refusal() {
+            return "Tài khoản này đã ngừng hoạt động, vui lòng liên hệ quản trị viên (account deactivated)";
         }
     }
 

@@ -130,6 +130,24 @@ class BearerTokenTest extends SsoIntegrationTest {
     }
 
     @Test
+    void aLeaverIsRefusedEvenWithATokenTheProviderStillIssues() throws Exception {
+        String token = keycloak.accessToken(SAI_GON_OFFICER);
+        assertThat(get("/api/inbox", token).statusCode()).isEqualTo(200);
+
+        // the staff-list import made him a leaver here (docs/accounts.md); the city's provider has not caught up yet
+        assertThat(accounts.deactivate(SAI_GON_OFFICER)).isTrue();
+        for (String fresh : List.of(token, keycloak.accessToken(SAI_GON_OFFICER))) {
+            for (String path : List.of("/api/inbox", "/engine-rest/task")) {
+                HttpResponse<String> response = get(path, fresh);
+                assertThat(response.statusCode()).as(path).isEqualTo(403);
+                assertThat(response.body()).contains("đã ngừng hoạt động");
+            }
+        }
+        // the official next door is not affected
+        assertThat(get("/api/inbox", keycloak.accessToken(BEN_THANH_OFFICER)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void groupsComeFromOurTablesAndTheClaimCanOnlyNarrowThem() throws Exception {
         // the provider lists camunda-admin for the Bến Thành officer: not an administrator here
         String officer = keycloak.accessToken(BEN_THANH_OFFICER);
