@@ -32,10 +32,10 @@
       if (html) {
         var template = document.createElement('template');
         template.innerHTML = html;
-        var items = template.content.querySelectorAll('li.tin');
+        var items = template.content.querySelectorAll('li.chat-tin');
         items.forEach(function (item) {
           var id = parseInt(item.getAttribute('data-id'), 10);
-          if (id > lastId() && !list.querySelector('li.tin[data-id="' + id + '"]')) {
+          if (id > lastId() && !list.querySelector('li.chat-tin[data-id="' + id + '"]')) {
             list.appendChild(item);
             if (window.htmx) { window.htmx.process(item); }
             list.setAttribute('data-last-id', String(id));

@@ -97,7 +97,7 @@ class ChatPages {
     @GetMapping("/tro-chuyen/{id:\\d+}/moi")
     String newer(CurrentOfficial me, @PathVariable long id, @RequestParam(name = "sau", defaultValue = "0") long after,
                  Model model) {
-        List<ChatViews.MessageView> messages = views.messages(me, service.messages(me, id, Math.max(after, 1), 200));
+        List<ChatViews.MessageView> messages = views.messages(me, service.messages(me, id, Math.max(after, 0), 200));
         if (!messages.isEmpty()) {
             service.markRead(me, id, messages.get(messages.size() - 1).id());
         }
