@@ -216,8 +216,8 @@ class ChatService {
                 if (!conversation.refKey().equals(me.unitCode())) {
                     throw notFound();
                 }
-                repository.insertMemberIfAbsent(conversation.id(), me.userId(),
-                        me.role() == Role.HEAD ? OWNER : MEMBER, now());
+                // membership follows the unit: (re)joined, with the head as owner, whenever he opens it
+                repository.upsertMember(conversation.id(), me.userId(), me.role() == Role.HEAD ? OWNER : MEMBER, now());
             }
             case ASSIGNMENT -> {
                 if (assignments.visibleToCaller(conversation.refKey()).isEmpty()) {
