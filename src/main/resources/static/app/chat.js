@@ -59,6 +59,7 @@
   source.addEventListener('chat', function (event) {
     var data;
     try { data = JSON.parse(event.data); } catch (e) { return; }
+    document.body.setAttribute('data-chat-last-author', String(data.authorName || ''));
     if (conversationId && String(data.conversationId) === conversationId) {
       fetchNew();
     } else {

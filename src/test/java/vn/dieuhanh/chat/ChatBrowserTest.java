@@ -113,7 +113,22 @@ class ChatBrowserTest {
         String second = "Cảm ơn, @" + OFFICER + " nhớ gửi kèm hình ảnh";
         send(leader, second);
         waitFor(officer).until(d -> lastMessageText(d).equals(second));
+        // the event itself carries the author's name intact (UTF-8)
+        assertThat(js(officer, "return document.body.getAttribute('data-chat-last-author');"))
+                .isEqualTo("Chủ tịch UBND Thành phố");
         assertThat(js(officer, "return document.querySelectorAll('#tin-nhan li.chat-tin').length;")).isEqualTo(3L);
+
+        // the chair attaches a PDF through the page's form (multipart, CSRF field); it reaches the officer live
+        Path pdf = Files.createTempFile("bien-ban", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4\n%%EOF\n");
+        WebElement upload = leader.findElement(By.cssSelector("form[enctype='multipart/form-data']"));
+        js(leader, "arguments[0].closest('details').open = true;", upload);
+        upload.findElement(By.cssSelector("input[type=file]")).sendKeys(pdf.toAbsolutePath().toString());
+        upload.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(officer).until(d -> Boolean.TRUE.equals(js(d,
+                "return !!document.querySelector('#tin-nhan li.chat-tin .chat-tep a[href^=\"/tro-chuyen/tep/\"]');")));
+        assertThat(lastMessageText(officer)).startsWith("📎 bien-ban");
+        Files.deleteIfExists(pdf);
         save(officer, "chat-phone");
         save(leader, "chat-phone-leader");
     }

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -60,9 +61,10 @@ class ChatLive implements InitializingBean, DisposableBean {
             this.emitter = emitter;
         }
 
-        synchronized void send(String name, String data) {
+        /** Writes several ready-made events with one flush (a busy tick sends each stream one write). */
+        synchronized void sendRaw(String events) {
             try {
-                emitter.send(SseEmitter.event().name(name).data(data));
+                emitter.send(new RawEvents(events));
             } catch (IOException | IllegalStateException e) {
                 close();
             }
@@ -83,6 +85,52 @@ class ChatLive implements InitializingBean, DisposableBean {
             } catch (RuntimeException ignored) {
                 // already completed
             }
+        }
+    }
+
+    /** Events already in the text/event-stream format (the data is JSON: it holds no line breaks). */
+    static final class RawEvents implements SseEmitter.SseEventBuilder {
+        private static final org.springframework.http.MediaType UTF8_TEXT = new org.springframework.http.MediaType(
+                org.springframework.http.MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8);
+        private final String text;
+
+        RawEvents(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder id(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder name(String eventName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder comment(String comment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object, org.springframework.http.MediaType mediaType) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<ResponseBodyEmitter.DataWithMediaType> build() {
+            return Set.of(new ResponseBodyEmitter.DataWithMediaType(text, UTF8_TEXT));
         }
     }
 
@@ -219,14 +267,16 @@ class ChatLive implements InitializingBean, DisposableBean {
             fresh.forEach(m -> conversations.add(m.conversationId()));
             Map<Long, List<String>> members = repository.activeMembers(conversations);
             Map<String, String> authorNames = new LinkedHashMap<>();
+            Map<Connection, StringBuilder> outgoing = new LinkedHashMap<>();
             for (ChatRepository.Stored message : fresh) {
-                String data = data(message, authorNames);
+                String event = "event:chat\ndata:" + data(message, authorNames) + "\n\n";
                 for (String member : members.getOrDefault(message.conversationId(), List.of())) {
                     for (Connection connection : byUser.getOrDefault(member, List.of())) {
-                        connection.send("chat", data);
+                        outgoing.computeIfAbsent(connection, c -> new StringBuilder()).append(event);
                     }
                 }
             }
+            outgoing.forEach((connection, events) -> connection.sendRaw(events.toString()));
         }
         Instant now = Instant.now();
         if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) >= 0) {
