@@ -10,12 +10,28 @@ public enum NotificationKind {
     NUDGE("Lãnh đạo nhắc việc"),
     EXPLANATION_OVERDUE("Quá hạn giải trình chỉ tiêu"),
     /** Open work handed over from an official who moved or left (accounts capability). */
-    HANDOVER("Bàn giao công việc");
+    HANDOVER("Bàn giao công việc"),
+    /** Mentioned in a chat message (chat capability): in the in-app inbox at once, no e-mail. */
+    CHAT_MENTION("Được nhắc đến trong trò chuyện", "INBOX"),
+    /** The e-mail digest of chat mentions still unread after a delay: e-mail only. */
+    CHAT_DIGEST("Tin nhắn nhắc đến bạn chưa đọc", "EMAIL");
 
     private final String label;
+    /** The only channel that delivers this kind, or null for every channel. */
+    private final String onlyChannel;
 
     NotificationKind(String label) {
+        this(label, null);
+    }
+
+    NotificationKind(String label, String onlyChannel) {
         this.label = label;
+        this.onlyChannel = onlyChannel;
+    }
+
+    /** Whether the channel with this {@link NotificationChannel#name()} delivers notifications of this kind. */
+    public boolean deliveredBy(String channel) {
+        return onlyChannel == null || onlyChannel.equals(channel);
     }
 
     public String label() {

@@ -68,6 +68,9 @@ class OutboxService implements Notifications {
             if (repository.insertIfAbsent(id, notification.dedupKey(), recipient, notification.kind(),
                     notification.assignmentId(), notification.template(), text.subject(), text.body(), now)) {
                 for (NotificationChannel channel : channels) {
+                    if (!notification.kind().deliveredBy(channel.name())) {
+                        continue;
+                    }
                     repository.insertDelivery(id, channel.name(), now);
                 }
                 created = true;
