@@ -1,39 +1,23 @@
 package vn.dieuhanh.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dieuhanh.Browsers.js;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import vn.dieuhanh.EngineRegistration;
+import org.springframework.test.context.TestPropertySource;
+import vn.dieuhanh.BrowserTest;
+import vn.dieuhanh.Browsers;
 
 /**
  * Two officials chat in two real browsers (Debian Chromium, headless, phone size): the City PC chair opens a direct
@@ -42,38 +26,21 @@ import vn.dieuhanh.EngineRegistration;
  * a linked record shown as a card. Demo profile (demo accounts, H2 in memory, so the migration runs on H2 too);
  * skipped without Chromium and chromedriver. Screenshots go to target/screenshots/.
  */
-@Tag("browser")
-@EnabledIf(value = "browserInstalled", disabledReason = "Browser tests skipped: Chromium or chromedriver missing ("
-        + "/usr/bin/chromium, /usr/bin/chromedriver). Install Debian's chromium and chromium-driver")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:chat-browser-test;DB_CLOSE_DELAY=-1")
-@TestExecutionListeners(listeners = EngineRegistration.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@BrowserTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:chat-browser-test;DB_CLOSE_DELAY=-1")
 class ChatBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
-    static final String PASSWORD = "demo";
+    static final String PASSWORD = Browsers.PASSWORD;
     static final String LEADER = "chair";
     static final String OFFICER = "phuong-ben-thanh.officer";
-    static final Duration WAIT = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
-    final List<WebDriver> drivers = new ArrayList<>();
-
-    static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
 
     @Test
     void twoOfficialsChatAndSeeEachOthersMessagesLive() throws IOException {
-        WebDriver officer = browser();
-        WebDriver leader = browser();
+        WebDriver officer = Browsers.phone();
+        WebDriver leader = Browsers.phone();
         signIn(officer, OFFICER);
         signIn(leader, LEADER);
 
@@ -158,41 +125,14 @@ class ChatBrowserTest {
     }
 
     private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
+        return Browsers.waiting(driver);
     }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private static Object js(WebDriver driver, String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void save(WebDriver driver, String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target/screenshots", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private WebDriver browser() {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh", "LANGUAGE", "vi"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        Dimension size = new Dimension(390, 844);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=vi-VN", "--window-size=" + size.getWidth() + "," + size.getHeight(),
-                "--hide-scrollbars", "--force-device-scale-factor=1");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", size.getWidth(), "height", size.getHeight(), "pixelRatio", 1.0, "touch", true)));
-        WebDriver driver = new ChromeDriver(service, options);
-        drivers.add(driver);
-        return driver;
+    private static void save(WebDriver driver, String name) {
+        Browsers.screenshot(driver, name);
     }
 }
