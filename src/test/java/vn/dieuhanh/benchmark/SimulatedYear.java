@@ -316,6 +316,12 @@ final class SimulatedYear {
         lines.add("buckets " + summary.path("total"));
         lines.add("trail " + grouped(db, "SELECT kind, count(*) FROM asg_trail_event GROUP BY kind ORDER BY kind"));
         lines.add("ledger " + grouped(db, "SELECT kind, count(*) FROM kpi_ledger GROUP BY kind ORDER BY kind"));
+        // What the engine transactions decided to send (the outbox) is part of the result; the inbox is the relay's
+        // asynchronous delivery of it (every 2 s of wall time), so it is read only once the relay has caught up:
+        // reading it at once made two runs of the same seed differ (inbox OVERDUE 7 and 9).
+        lines.add("outbox " + grouped(db, "SELECT kind, count(*) FROM ntf_outbox GROUP BY kind ORDER BY kind"));
+        Benchmark.pollUntil(System.nanoTime() + 300_000_000_000L, () -> Benchmark.queryLong(db,
+                "SELECT count(*) FROM ntf_delivery WHERE channel = 'INBOX' AND status = 'PENDING'") == 0);
         lines.add("inbox " + grouped(db, "SELECT kind, count(*) FROM ntf_inbox_item GROUP BY kind ORDER BY kind"));
         BigDecimal scores = BigDecimal.ZERO;
         Map<String, Integer> bands = new TreeMap<>();
