@@ -174,6 +174,15 @@ final class SimulatedYear {
                         Benchmark.fmt(rs.getLong(1) / (double) total) + ", " + rs.getLong(2) + ": " + rs.getString(3));
             }
         }
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT calls, round(total_exec_time::numeric, 0), left(regexp_replace(query, '\\s+', ' ', 'g'), 110)"
+                        + " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12")) {
+            int rank = 0;
+            while (rs.next()) {
+                r.put(String.format(Locale.ROOT, "year: server time %02d (calls, ms)", ++rank),
+                        rs.getLong(1) + ", " + rs.getLong(2) + ": " + rs.getString(3));
+            }
+        }
         r.put("year: simulated", year + (months < 12 ? " (first " + months + " months)" : "") + ", " + total + " assignments to " + units.size() + " units, seed " + seed
                 + "; " + jobsRun + " jobs run on the engine clock (" + jobFailures + " failed attempts)");
         r.put("year: wall time (s), assignments/s", Benchmark.fmt(seconds) + ", " + Benchmark.fmt(total / seconds));
