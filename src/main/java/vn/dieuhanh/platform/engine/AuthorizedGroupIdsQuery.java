@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
  * (H2 in development) keep the engine's statement. No grant is added, removed or widened. Trade-off (measured,
  * docs/performance.md): on a small table (1,500 rows) the probes cost more than the scan (23-25 ms against 4-5 ms
  * under load); at 121,000 rows (20,000 open assignments) they cost less (32-49 ms against 92-97 ms), and only the
- * engine's statement grows further.
+ * engine's statement grows further. Since the {@code perf} branch this plugin also installs
+ * {@link AuthorizedGroupsAmongManager}, which asks the question about the user's groups only (every database), so the
+ * engine no longer runs {@code selectAuthorizedGroupIds} when it checks a user's authorizations; the mapping stays for
+ * any other caller of the statement.
  */
 @Component
 public class AuthorizedGroupIdsQuery extends AbstractProcessEnginePlugin {
