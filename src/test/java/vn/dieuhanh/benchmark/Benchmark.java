@@ -134,6 +134,10 @@ public final class Benchmark {
         log("=== " + variant + ": starting PostgreSQL");
         long t0 = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (year || Boolean.getBoolean("bench.pgss")) {
+            // statements counted by the server, whatever thread or connection sent them (SimulatedYear reports them)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (durable) {
             // zonky's defaults are fsync=off, synchronous_commit=off; production commits to disk
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
@@ -173,6 +177,7 @@ public final class Benchmark {
                         + " officials registered through OfficialAccounts (a head and an officer per unit, a City PC leader)");
                 Http http = new Http(port);
                 if (year) {
+                    exec(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                     new SimulatedYear().run(app, http, db, units, r);
                     authorizations(db, r, "end of the year");
                     r.put("JVM peak RSS, VmHWM (MiB)", String.valueOf(rssMiB("VmHWM")));

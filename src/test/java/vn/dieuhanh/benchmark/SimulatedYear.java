@@ -66,10 +66,39 @@ final class SimulatedYear {
     private ManagementService jobs;
     private long jobsRun;
     private long jobFailures;
+    private DataSource db;
+    /** Per phase of the harness: wall nanoseconds and SQL statements (pg_stat_statements calls, every connection). */
+    private final Map<String, long[]> phases = new TreeMap<>();
+    private String phase;
+    private long phaseStarted;
+    private long phaseStatements;
+
+    /** Starts a phase (ends the one before): its time and the server's statements until the next phase count to it. */
+    private void phase(String name) throws Exception {
+        long now = System.nanoTime();
+        long statements = statements();
+        if (phase != null) {
+            long[] p = phases.computeIfAbsent(phase, k -> new long[3]);
+            p[0] += now - phaseStarted;
+            p[1] += statements - phaseStatements - 1; // less the reading of the counter itself
+            p[2]++;
+        }
+        phase = name;
+        phaseStarted = System.nanoTime();
+        phaseStatements = statements;
+    }
+
+    private long statements() throws Exception {
+        return db == null ? 0 : Benchmark.queryLong(db, "SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements");
+    }
 
     void run(ConfigurableApplicationContext app, Benchmark.Http http, DataSource db, List<String> units,
              Map<String, String> r) throws Exception {
         jobs = app.getBean(ManagementService.class);
+        // the application's pool: the embedded server's own data source opens a new server process per connection
+        db = app.getBean(DataSource.class);
+        this.db = db;
+        Benchmark.exec(db, "SELECT pg_stat_statements_reset()");
         Random random = new Random(seed);
         last = LocalDate.of(year, 1, 1).plusMonths(months).minusDays(1);
         List<LocalDate> workdays = new ArrayList<>();
@@ -84,20 +113,25 @@ final class SimulatedYear {
         }
         Benchmark.log("year " + year + ": " + total + " assignments to " + units.size() + " units, seed " + seed);
         long began = System.nanoTime();
+        long cpuBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
         int next = 0;
         for (LocalDate day = LocalDate.of(year, 1, 1); !day.isAfter(last); day = day.plusDays(1)) {
             at(day, 8);
+            phase("create (POST /api/assignments)");
             for (int k = createdOn.getOrDefault(day, 0); k > 0; k--) {
                 create(http, units, random, day, next++);
             }
             runJobs();
             List<Action> today = agenda.getOrDefault(day, List.of());
+            phase("steps (REST as the holder)");
             for (Action action : today) { // first the holders' steps, then the assigner's decisions on them
                 if (action.step() == Step.REPORT || action.step() == Step.REQUEST_EXTENSION) {
                     act(http, db, action);
                 }
             }
             runJobs();
+            phase("steps (REST as the holder)");
             for (Action action : today) {
                 if (action.step() != Step.REPORT && action.step() != Step.REQUEST_EXTENSION) {
                     act(http, db, action);
@@ -112,7 +146,43 @@ final class SimulatedYear {
                         jobsRun, (System.nanoTime() - began) / 1e9));
             }
         }
+        phase(null);
         double seconds = (System.nanoTime() - began) / 1e9;
+        double cpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() - cpuBefore) / 1e9;
+        r.put("year: JVM CPU s; server time in statements s (pg_stat_statements, incl. waiting for a core)",
+                Benchmark.fmt(cpu) + "; " + Benchmark.queryString(db,
+                        "SELECT round(sum(total_exec_time)::numeric / 1000, 1) FROM pg_stat_statements"));
+        long allStatements = 0;
+        for (Map.Entry<String, long[]> p : phases.entrySet()) {
+            long[] v = p.getValue();
+            allStatements += v[1];
+            r.put("year: phase " + p.getKey(), String.format(Locale.ROOT,
+                    "%.1f s, %d statements (%d passes)", v[0] / 1e9, v[1], v[2]));
+        }
+        r.put("year: SQL statements (all connections), per assignment, per job", allStatements + ", "
+                + Benchmark.fmt(allStatements / (double) total) + ", " + Benchmark.fmt(allStatements / (double) Math.max(1, jobsRun)));
+        r.put("year: jobs run per assignment", Benchmark.fmt(jobsRun / (double) total));
+        r.put("year: jobs by activity", grouped(db, "SELECT coalesce(act_id_, job_def_type_), count(*) FROM act_hi_job_log"
+                + " WHERE job_state_ = 0 GROUP BY 1 ORDER BY 2 DESC"));
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements"
+                        + " ORDER BY calls DESC LIMIT 40")) {
+            int rank = 0;
+            while (rs.next()) {
+                r.put(String.format(Locale.ROOT, "year: top statement %02d (calls/assignment, rows)", ++rank),
+                        Benchmark.fmt(rs.getLong(1) / (double) total) + ", " + rs.getLong(2) + ": " + rs.getString(3));
+            }
+        }
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT calls, round(total_exec_time::numeric, 0), left(regexp_replace(query, '\\s+', ' ', 'g'), 110)"
+                        + " FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12")) {
+            int rank = 0;
+            while (rs.next()) {
+                r.put(String.format(Locale.ROOT, "year: server time %02d (calls, ms)", ++rank),
+                        rs.getLong(1) + ", " + rs.getLong(2) + ": " + rs.getString(3));
+            }
+        }
         r.put("year: simulated", year + (months < 12 ? " (first " + months + " months)" : "") + ", " + total + " assignments to " + units.size() + " units, seed " + seed
                 + "; " + jobsRun + " jobs run on the engine clock (" + jobFailures + " failed attempts)");
         r.put("year: wall time (s), assignments/s", Benchmark.fmt(seconds) + ", " + Benchmark.fmt(total / seconds));
@@ -224,7 +294,8 @@ final class SimulatedYear {
         }
     }
 
-    private void runJobs() {
+    private void runJobs() throws Exception {
+        phase("jobs (query + executeJob)");
         for (int guard = 0; guard < 100_000; guard++) {
             List<Job> due = jobs.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 500);
             if (due.isEmpty()) {
@@ -254,6 +325,12 @@ final class SimulatedYear {
         lines.add("buckets " + summary.path("total"));
         lines.add("trail " + grouped(db, "SELECT kind, count(*) FROM asg_trail_event GROUP BY kind ORDER BY kind"));
         lines.add("ledger " + grouped(db, "SELECT kind, count(*) FROM kpi_ledger GROUP BY kind ORDER BY kind"));
+        // What the engine transactions decided to send (the outbox) is part of the result; the inbox is the relay's
+        // asynchronous delivery of it (every 2 s of wall time), so it is read only once the relay has caught up:
+        // reading it at once made two runs of the same seed differ (inbox OVERDUE 7 and 9).
+        lines.add("outbox " + grouped(db, "SELECT kind, count(*) FROM ntf_outbox GROUP BY kind ORDER BY kind"));
+        Benchmark.pollUntil(System.nanoTime() + 300_000_000_000L, () -> Benchmark.queryLong(db,
+                "SELECT count(*) FROM ntf_delivery WHERE channel = 'INBOX' AND status = 'PENDING'") == 0);
         lines.add("inbox " + grouped(db, "SELECT kind, count(*) FROM ntf_inbox_item GROUP BY kind ORDER BY kind"));
         BigDecimal scores = BigDecimal.ZERO;
         Map<String, Integer> bands = new TreeMap<>();

@@ -3,12 +3,15 @@ package vn.dieuhanh.platform.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +28,10 @@ import org.springframework.stereotype.Component;
  * (H2 in development) keep the engine's statement. No grant is added, removed or widened. Trade-off (measured,
  * docs/performance.md): on a small table (1,500 rows) the probes cost more than the scan (23-25 ms against 4-5 ms
  * under load); at 121,000 rows (20,000 open assignments) they cost less (32-49 ms against 92-97 ms), and only the
- * engine's statement grows further.
+ * engine's statement grows further. Since the {@code perf} branch this plugin also installs
+ * {@link AuthorizedGroupsAmongManager}, which asks the question about the user's groups only (every database), so the
+ * engine no longer runs {@code selectAuthorizedGroupIds} when it checks a user's authorizations; the mapping stays for
+ * any other caller of the statement.
  */
 @Component
 public class AuthorizedGroupIdsQuery extends AbstractProcessEnginePlugin {
@@ -34,27 +40,44 @@ public class AuthorizedGroupIdsQuery extends AbstractProcessEnginePlugin {
     static final String STATEMENT = "dhSelectAuthorizedGroupIdsLooseIndexScan";
     private static final String MAPPER = "vn/dieuhanh/platform/engine/authorized-group-ids.postgres.xml";
 
+    private static final String AMONG_MAPPER = "vn/dieuhanh/platform/engine/authorized-group-ids-among.xml";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // every database: the per-command question asked about the user's groups only (AuthorizedGroupsAmongManager)
+        List<SessionFactory> custom = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
+        custom.add(new AuthorizedGroupsAmongManager.Factory());
+        configuration.setCustomSessionFactories(custom);
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+        Configuration mybatis = sessions.getSqlSessionFactory().getConfiguration();
+        parse(mybatis, AuthorizedGroupsAmongManager.STATEMENT, AMONG_MAPPER);
         if (!"postgres".equals(sessions.getDatabaseType())) {
             return;
         }
-        Configuration mybatis = sessions.getSqlSessionFactory().getConfiguration();
-        if (!mybatis.hasStatement(STATEMENT)) {
-            try (InputStream mapper = AuthorizedGroupIdsQuery.class.getClassLoader().getResourceAsStream(MAPPER)) {
-                if (mapper == null) {
-                    throw new IllegalStateException("Missing " + MAPPER);
-                }
-                new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        parse(mybatis, STATEMENT, MAPPER);
         // a copy: the engine's map of database-specific statements is shared by every engine of the JVM
         Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
                 : new HashMap<>(sessions.getStatementMappings());
         mappings.put(ENGINE_STATEMENT, STATEMENT);
         sessions.setStatementMappings(mappings);
+    }
+
+    private static void parse(Configuration mybatis, String statement, String resource) {
+        if (mybatis.hasStatement(statement)) {
+            return;
+        }
+        try (InputStream mapper = AuthorizedGroupIdsQuery.class.getClassLoader().getResourceAsStream(resource)) {
+            if (mapper == null) {
+                throw new IllegalStateException("Missing " + resource);
+            }
+            new XMLMapperBuilder(mapper, mybatis, resource, mybatis.getSqlFragments()).parse();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

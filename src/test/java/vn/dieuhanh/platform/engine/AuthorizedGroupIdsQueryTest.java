@@ -40,4 +40,30 @@ class AuthorizedGroupIdsQueryTest {
         assertThat(new HashSet<>(mapped)).isEqualTo(new HashSet<>(engines.stream()
                 .filter(java.util.Objects::nonNull).toList()));
     }
+
+    @Test
+    void theUsersGroupsWithGrantsAreAskedAboutThoseGroupsOnlyAndAreTheEnginesIntersection() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        List<String> withGrants = jdbc.sql("SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION"
+                + " WHERE GROUP_ID_ IS NOT NULL ORDER BY 1").query(String.class).list();
+        assertThat(withGrants).hasSizeGreaterThan(3);
+        java.util.List<String> asked = new java.util.ArrayList<>(withGrants.subList(0, 3));
+        asked.add("no-grant-group-" + java.util.UUID.randomUUID()); // a group of the user without any grant
+        asked.add(withGrants.get(0)); // twice
+
+        List<String> filtered = configuration.getCommandExecutorTxRequired().execute(context -> {
+            assertThat(context.getAuthorizationManager()).isInstanceOf(AuthorizedGroupsAmongManager.class);
+            List<String> first = context.getAuthorizationManager().filterAuthenticatedGroupIds(asked);
+            assertThat(context.getAuthorizationManager().filterAuthenticatedGroupIds(asked))
+                    .as("the same answer again in the command").containsExactlyInAnyOrderElementsOf(first);
+            assertThat(context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of())).isEmpty();
+            return first;
+        });
+        // Camunda's own answer: every group with a grant, intersected with the user's groups
+        java.util.Set<String> engines = new HashSet<>(withGrants);
+        engines.retainAll(asked);
+        assertThat(new HashSet<>(filtered)).isEqualTo(engines).hasSize(3);
+        assertThat(filtered).hasSize(3);
+    }
 }
