@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,6 +150,9 @@ class OfficialImportTest {
         String leaverWork = assign("acc.a.leaver", "Tổng hợp báo cáo dân số");
         awaitTaskOf(moverWork, "acc.a.mover");
         awaitTaskOf(leaverWork, "acc.a.leaver");
+        // the leaver keeps the web app open in his browser (a session shared with Tasklist)
+        String leaverSession = sessionCookie(webLogin("acc.a.leaver", PASSWORD));
+        assertThat(getWithSession("/", leaverSession).statusCode()).isEqualTo(200);
         assertThat(count("SELECT COUNT(*) FROM org_login WHERE user_id = 'acc.a.leaver'")).isOne();
 
         // second list: the mover goes to unit B, the leaver is no longer in unit A's list
@@ -209,6 +214,17 @@ class OfficialImportTest {
         assertThat(page.statusCode()).isEqualTo(401);
         assertThat(page.body()).contains("Tên đăng nhập hoặc mật khẩu không đúng");
         assertThat(webappLogin("acc.a.leaver", PASSWORD)).isEqualTo(401); // the Camunda webapps (Tasklist)
+        // and the session he opened before ends at the next look at the directory (each node rechecks every 30 s)
+        try {
+            ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(31)));
+            HttpResponse<String> ended = getWithSession("/", leaverSession);
+            assertThat(ended.statusCode()).isEqualTo(302);
+            assertThat(ended.headers().firstValue("Location").orElse("")).contains("/dang-nhap");
+            assertThat(getWithSession("/camunda/api/engine/engine/default/task/count", leaverSession).statusCode())
+                    .isEqualTo(401);
+        } finally {
+            ClockUtil.reset();
+        }
         // the mover still logs in
         assertThat(webLogin("acc.a.mover", PASSWORD).statusCode()).isEqualTo(302);
         assertThat(webappLogin("acc.a.mover", PASSWORD)).isEqualTo(200);
@@ -465,6 +481,22 @@ class OfficialImportTest {
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET in an existing web session (no redirect followed). */
+    private HttpResponse<String> getWithSession(String path, String cookie) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

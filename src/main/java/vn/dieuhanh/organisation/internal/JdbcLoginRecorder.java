@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dieuhanh.platform.LoginRecorder;
 
 /**
@@ -22,11 +26,14 @@ class JdbcLoginRecorder implements LoginRecorder {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
     private final Map<String, Instant> lastWritten = new ConcurrentHashMap<>();
 
-    JdbcLoginRecorder(JdbcClient jdbc, Clock clock) {
+    JdbcLoginRecorder(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -51,8 +58,14 @@ class JdbcLoginRecorder implements LoginRecorder {
         int updated = jdbc.sql("UPDATE org_login SET last_login_at = ?, door = ? WHERE user_id = ?")
                 .params(at, shortDoor, userId).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO org_login (user_id, last_login_at, door) VALUES (?, ?, ?)")
-                    .params(userId, at, shortDoor).update();
+            try {
+                // in a savepoint: a failed insert must not abort the login's transaction on PostgreSQL
+                savepoint.executeWithoutResult(status -> jdbc.sql(
+                                "INSERT INTO org_login (user_id, last_login_at, door) VALUES (?, ?, ?)")
+                        .params(userId, at, shortDoor).update());
+            } catch (DuplicateKeyException concurrentFirstLogin) {
+                // another request (or node) recorded the same first login at the same moment: that row will do
+            }
         }
     }
 

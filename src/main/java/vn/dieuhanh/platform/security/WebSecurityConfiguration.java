@@ -77,6 +77,18 @@ class WebSecurityConfiguration {
         return registration;
     }
 
+    /** After the authentication filters, before the web app's and the Camunda webapps' session handling. */
+    @Bean
+    FilterRegistrationBean<DeactivatedSessionFilter> deactivatedSessionEnd(ObjectProvider<LoginRecorder> recorder,
+                                                                         java.time.Clock clock) {
+        FilterRegistrationBean<DeactivatedSessionFilter> registration =
+                new FilterRegistrationBean<>(new DeactivatedSessionFilter(recorder::getIfAvailable, clock));
+        registration.setName("dieuhanh-deactivated-session-end");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.dieuhanh.platform.WebPage;
 import vn.dieuhanh.platform.web.UserErrors;
@@ -33,6 +34,11 @@ class PageErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ModelAndView failed(Exception failure, HttpServletRequest request, HttpServletResponse response) {
+        if (clientGone(failure)) {
+            // the browser left (a closed live stream, a page navigated away): nothing to answer, nothing went wrong
+            LOG.debug("{} {}: client gone ({})", request.getMethod(), request.getRequestURI(), failure.toString());
+            return new ModelAndView();
+        }
         int status;
         String message;
         if (failure instanceof ErrorResponse mvcError && mvcError.getStatusCode().is4xxClientError()) {
@@ -61,6 +67,16 @@ class PageErrorAdvice {
         view.addObject("error", message);
         layout.addLayoutModel(request, view);
         return view;
+    }
+
+    private static boolean clientGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AsyncRequestNotUsableException
+                    || "org.apache.catalina.connector.ClientAbortException".equals(cause.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String title(int status) {
