@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ class DeactivatedSessionFilter extends OncePerRequestFilter {
 
     private static Authentications sessionAuthentications(HttpSession session) {
         try {
-            return Authentications.getFromSession(session);
+            return AuthenticationUtil.getAuthsFromSession(session);
         } catch (IllegalStateException invalidated) {
             return null;
         }
