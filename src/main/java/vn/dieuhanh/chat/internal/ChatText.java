@@ -9,27 +9,39 @@ import vn.dieuhanh.organisation.UnitSearch;
 
 /**
  * What a message's text holds besides words: mentions ({@code @user.id}, {@code @unit-code}) and links to records
- * ({@code viec:<id>} or {@code /viec/<id>}, {@code chi-tieu:<code>}, {@code chi-dao:<id>}, {@code bao-cao:<id>}); and the
+ * ({@code viec:<id>} or {@code /viec/<id>}, {@code chi-tieu:<code>}, {@code chi-dao:<id>} or {@code /api/directives/<id>},
+ * {@code bao-cao:<id>} or {@code /api/indicator-reports/<id>}); and the
  * folded text (lower case, no diacritics) stored for search.
  */
 final class ChatText {
 
     static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}._@-])@([a-z0-9][a-z0-9._-]{0,148}[a-z0-9])");
+    /**
+     * A prefix ({@code viec:}, {@code chi-tieu:}, {@code chi-dao:}, {@code bao-cao:}) or a path as copied from a page
+     * or the REST API ({@code /viec/<id>}, {@code /api/assignments/<id>}, {@code /api/directives/<id>},
+     * {@code /api/indicator-reports/<id>}, also inside a full address), then the id (a directive's {@code directiveId}
+     * or an indicator report's {@code reportId} as the REST API returns them).
+     */
     static final Pattern LINK = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_-])(?:(viec|chi-tieu|chi-dao|bao-cao):|/(viec)/)([A-Za-z0-9][A-Za-z0-9._-]{0,99})");
+            "(?:(?<![\\p{L}\\p{N}_/-])(viec|chi-tieu|chi-dao|bao-cao):"
+                    + "|/(viec|api/assignments|api/directives|api/indicator-reports)/)"
+                    + "([A-Za-z0-9][A-Za-z0-9._-]{0,99})");
 
     enum LinkKind {
-        ASSIGNMENT("viec"), INDICATOR("chi-tieu"), DIRECTIVE("chi-dao"), REPORT("bao-cao");
+        ASSIGNMENT("viec", "api/assignments"), INDICATOR("chi-tieu", null), DIRECTIVE("chi-dao", "api/directives"),
+        REPORT("bao-cao", "api/indicator-reports");
 
         final String prefix;
+        final String path;
 
-        LinkKind(String prefix) {
+        LinkKind(String prefix, String path) {
             this.prefix = prefix;
+            this.path = path;
         }
 
         static LinkKind of(String prefix) {
             for (LinkKind kind : values()) {
-                if (kind.prefix.equals(prefix)) {
+                if (kind.prefix.equals(prefix) || prefix.equals(kind.path)) {
                     return kind;
                 }
             }

@@ -6,14 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import vn.dieuhanh.directive.DirectiveSummaries;
 import vn.dieuhanh.indicator.IndicatorCatalogue;
+import vn.dieuhanh.indicator.ReportSummaries;
 import vn.dieuhanh.notification.AssignmentParticipants;
 
 /**
  * Cards for the records a message links, resolved for the reader: an assignment he may see shows its title, status
  * and deadline, one he may not see shows nothing but that it is not visible to him; an indicator shows its name and
- * reporting frequency. Directives and indicator reports are shown as links without details (their capabilities have
- * no reader API for other modules yet; docs/chat.md).
+ * reporting frequency; a directive (number and summary) and a unit's indicator report (unit and period) show their
+ * status and deadline, through their capabilities' readers with the rules of their own REST endpoints, or only that
+ * they are not visible to the reader. Directives and reports have no page yet: their cards link the REST resource.
  */
 @Component
 class LinkCards {
@@ -25,10 +28,15 @@ class LinkCards {
 
     private final AssignmentParticipants assignments;
     private final IndicatorCatalogue indicators;
+    private final DirectiveSummaries directives;
+    private final ReportSummaries reports;
     private final Clock clock;
 
-    LinkCards(AssignmentParticipants assignments, IndicatorCatalogue indicators, Clock clock) {
+    LinkCards(AssignmentParticipants assignments, IndicatorCatalogue indicators, DirectiveSummaries directives,
+              ReportSummaries reports, Clock clock) {
         this.assignments = assignments;
+        this.directives = directives;
+        this.reports = reports;
         this.indicators = indicators;
         this.clock = clock;
     }
@@ -60,8 +68,24 @@ class LinkCards {
                             i.name(), i.frequency().label(), null, true))
                     .orElseGet(() -> new Card("Chỉ tiêu", link.id(), null, "Không tìm thấy chỉ tiêu", null, null,
                             false));
-            case DIRECTIVE -> new Card("Văn bản chỉ đạo", link.id(), null, link.id(), null, null, false);
-            case REPORT -> new Card("Báo cáo chỉ tiêu", link.id(), null, link.id(), null, null, false);
+            case DIRECTIVE -> directives.visibleToCaller(link.id()).map(d -> new Card("Văn bản chỉ đạo", link.id(),
+                            "/api/directives/" + link.id(), directiveTitle(d), d.statusLabel(),
+                            d.deadline() == null ? null : ChatService.local(d.deadline()).format(DEADLINE), true))
+                    .orElseGet(() -> new Card("Văn bản chỉ đạo", link.id(), null,
+                            "Văn bản chỉ đạo bạn không có quyền xem", null, null, false));
+            case REPORT -> reports.visibleToCaller(link.id()).map(r -> new Card("Báo cáo chỉ tiêu", link.id(),
+                            "/api/indicator-reports/" + link.id(), "Báo cáo kỳ " + r.period() + " của " + r.unitCode(),
+                            r.statusLabel(), r.dueAt().atZone(ChatService.VIETNAM).format(DEADLINE), true))
+                    .orElseGet(() -> new Card("Báo cáo chỉ tiêu", link.id(), null,
+                            "Báo cáo bạn không có quyền xem", null, null, false));
         };
+    }
+
+    private static String directiveTitle(DirectiveSummaries.DirectiveSummary d) {
+        if (d.documentNumber() == null || d.documentNumber().isBlank()) {
+            return d.summary();
+        }
+        return d.summary() == null || d.summary().isBlank() ? d.documentNumber()
+                : d.documentNumber() + ": " + d.summary();
     }
 }

@@ -51,9 +51,11 @@ class DirectiveController {
     private final IdentityService identityService;
     private final DirectiveRepository repository;
     private final ObjectMapper json;
+    private final DirectiveReaders readers;
 
     DirectiveController(RuntimeService runtimeService, IdentityService identityService,
-                        DirectiveRepository repository, ObjectMapper json) {
+                        DirectiveRepository repository, ObjectMapper json, DirectiveReaders readers) {
+        this.readers = readers;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.repository = repository;
@@ -150,10 +152,13 @@ class DirectiveController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One directive; its assignments are listed by GET /api/assignments?directive={id}")
+    @Operation(summary = "One directive (City PC leaders, the Office, administrators, its registrar and assigner, the "
+            + "units it was assigned or sent to); its assignments are listed by GET /api/assignments?directive={id}")
     DirectiveView one(@PathVariable String id) {
-        DirectiveRepository.DirectiveRecord d = repository.find(id).orElseThrow(() ->
-                new NotFound("Không có văn bản chỉ đạo '" + id + "' (no directive '" + id + "')"));
+        // 404 for a directive the caller may not read as for one that does not exist: its existence is not told
+        DirectiveRepository.DirectiveRecord d = readers.readable(id).orElseThrow(() ->
+                new NotFound("Không có văn bản chỉ đạo '" + id + "' mà bạn được xem (no directive '" + id
+                        + "' that you may read)"));
         LocalDate registeredOn = d.registeredAt().atZoneSameInstant(WorkingCalendar.ZONE).toLocalDate();
         return new DirectiveView(d.id(), d.source(), d.documentNumber(), d.issuedOn(), d.receivedOn(),
                 registeredOn.equals(d.receivedOn()), d.summary(), d.urgency(), d.attachmentRef(), d.registeredBy(),

@@ -47,6 +47,12 @@ class DirectiveRepository {
         return findWhere("process_instance_id", processInstanceId);
     }
 
+    /** The units holding one of the directive's assignments (lead or coordinating). */
+    java.util.List<String> assignedUnits(String directiveId) {
+        return jdbc.sql("SELECT DISTINCT unit_code FROM asg_assignment WHERE directive_id = ?").param(directiveId)
+                .query(String.class).list();
+    }
+
     /** The directive already registered under this issuer, number and date (unique key asg_directive_document_uk). */
     Optional<String> idOfDocument(String source, String documentNumber, LocalDate issuedOn) {
         return jdbc.sql("SELECT id FROM asg_directive WHERE source = ? AND document_number = ? AND issued_on = ?")
