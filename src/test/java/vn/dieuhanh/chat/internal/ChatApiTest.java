@@ -41,6 +41,7 @@ class ChatApiTest {
     static final String HEAD = "chat.bc.chutich";
     static final String OFFICER = "chat.bc.canbo";
     static final String OTHER_WARD = "chat.xh.canbo";
+    static final String INFORMED_WARD = "chat.nb.canbo";
 
     @Autowired
     OfficialAccounts accounts;
@@ -62,6 +63,8 @@ class ChatApiTest {
                 PASSWORD);
         accounts.register(new Official(OTHER_WARD, "Công chức phường Xuân Hòa", null, "phuong-xuan-hoa", null,
                 Role.OFFICER), PASSWORD);
+        accounts.register(new Official(INFORMED_WARD, "Công chức xã Nhà Bè", null, "xa-nha-be", null, Role.OFFICER),
+                PASSWORD);
     }
 
     @AfterEach
@@ -338,6 +341,84 @@ class ChatApiTest {
                 "{}", LEADER, PASSWORD);
         assertThat(byLeader.statusCode()).as(byLeader.body()).isEqualTo(202);
         assertThat(HttpClient.json(byLeader.body()).get("notified").asText()).isEqualTo(HEAD);
+    }
+
+    @Test
+    void directiveAndReportCardsShowStatusAndDeadlineToThoseWhoMayReadThemOnly() {
+        // a directive assigned to Bàn Cờ, sent to Nhà Bè for information
+        HttpResponse<String> registered = http.post("/api/directives", """
+                {"source":"CITY_PEOPLES_COMMITTEE","documentNumber":"%s/UBND-VX","issuedOn":"2026-11-20",
+                 "summary":"Về kiểm tra an toàn thực phẩm","urgency":"NORMAL",
+                 "assignment":{"leadUnit":"phuong-ban-co","deadlineWorkingDays":20,"informedUnits":["xa-nha-be"]}}"""
+                .formatted(token()), LEADER, PASSWORD);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String directive = HttpClient.json(registered.body()).get("directiveId").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM asg_assignment WHERE directive_id = ?").param(directive).query(Long.class)
+                .single() == 1);
+        // a report of Bàn Cờ for a period of its own, due yesterday and not yet drawn up
+        String campaign = UUID.randomUUID().toString();
+        String report = UUID.randomUUID().toString();
+        String period = (2100 + (int) (Math.random() * 800)) + "-" + token().substring(0, 3);
+        Instant due = Instant.now().minus(Duration.ofDays(1));
+        jdbc.sql("INSERT INTO ind_campaign (id, period, frequency, due_at, opened_at, opened_by) VALUES (?, ?, "
+                + "'MONTHLY', ?, ?, 'admin')").params(campaign, period, java.sql.Timestamp.from(due),
+                java.sql.Timestamp.from(due.minus(Duration.ofDays(10)))).update();
+        jdbc.sql("INSERT INTO ind_report (id, campaign_id, unit_code, period, status, due_at, version) VALUES (?, ?, "
+                + "'phuong-ban-co', ?, 'OPEN', ?, 0)").params(report, campaign, period, java.sql.Timestamp.from(due))
+                .update();
+
+        // in a group with all three wards: links as the REST API gives them, and as prefixes
+        long group = open("/api/chat/groups", "{\"title\":\"Kiểm tra ATTP " + token() + "\",\"members\":[\"" + HEAD
+                + "\",\"" + OTHER_WARD + "\",\"" + INFORMED_WARD + "\"]}", LEADER);
+        post(group, "Xem chi-dao:" + directive + " và https://dieuhanh.hochiminhcity.gov.vn/api/indicator-reports/"
+                + report, LEADER);
+        post(group, "Văn bản /api/directives/" + directive + " và bao-cao:" + report, LEADER);
+
+        for (int m = 0; m < 2; m++) {
+            JsonNode cards = http.getJson("/api/chat/conversations/" + group + "/messages", HEAD, PASSWORD).get(m)
+                    .get("cards");
+            assertThat(cards).hasSize(2);
+            JsonNode d = cards.get(0);
+            assertThat(d.get("kind").asText()).isEqualTo("Văn bản chỉ đạo");
+            assertThat(d.get("visible").asBoolean()).isTrue();
+            assertThat(d.get("title").asText()).endsWith("/UBND-VX: Về kiểm tra an toàn thực phẩm");
+            assertThat(d.get("status").asText()).isEqualTo("Đang xử lý trong hạn");
+            assertThat(d.get("deadline").asText()).matches("\\d\\d/\\d\\d/20\\d\\d \\d\\d:\\d\\d");
+            assertThat(d.get("href").asText()).isEqualTo("/api/directives/" + directive);
+            JsonNode r = cards.get(1);
+            assertThat(r.get("kind").asText()).isEqualTo("Báo cáo chỉ tiêu");
+            assertThat(r.get("visible").asBoolean()).isTrue();
+            assertThat(r.get("title").asText()).isEqualTo("Báo cáo kỳ " + period + " của phuong-ban-co");
+            assertThat(r.get("status").asText()).isEqualTo("Chưa lập, quá hạn");
+            assertThat(r.get("deadline").asText()).isEqualTo(due.atZone(ChatService.VIETNAM)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+            assertThat(r.get("href").asText()).isEqualTo("/api/indicator-reports/" + report);
+        }
+        // the ward it was sent to for information reads the directive (not the report)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> http.getJson("/api/chat/conversations/" + group
+                + "/messages", INFORMED_WARD, PASSWORD).get(0).get("cards").get(0).get("visible").asBoolean());
+        assertThat(http.getJson("/api/chat/conversations/" + group + "/messages", INFORMED_WARD, PASSWORD).get(0)
+                .get("cards").get(1).get("visible").asBoolean()).isFalse();
+
+        // the attacker: another ward's official in the same group learns nothing of either, nor through REST
+        for (JsonNode message : http.getJson("/api/chat/conversations/" + group + "/messages", OTHER_WARD, PASSWORD)) {
+            JsonNode cards = message.get("cards");
+            assertThat(cards).hasSize(2);
+            assertThat(cards.get(0).get("visible").asBoolean()).isFalse();
+            assertThat(cards.get(0).get("title").asText()).isEqualTo("Văn bản chỉ đạo bạn không có quyền xem");
+            assertThat(cards.get(1).get("visible").asBoolean()).isFalse();
+            assertThat(cards.get(1).get("title").asText()).isEqualTo("Báo cáo bạn không có quyền xem");
+            assertThat(cards.toString()).doesNotContain("an toàn thực phẩm").doesNotContain("UBND-VX")
+                    .doesNotContain("phuong-ban-co").doesNotContain("Chưa lập").doesNotContain("Đang xử lý")
+                    .doesNotContain("deadline\":\"").doesNotContain("href\":\"");
+        }
+        HttpResponse<String> directiveRest = http.get("/api/directives/" + directive, OTHER_WARD, PASSWORD);
+        assertThat(directiveRest.statusCode()).isEqualTo(404);
+        assertThat(directiveRest.body()).contains("Không có văn bản chỉ đạo").doesNotContain("an toàn thực phẩm");
+        assertThat(http.get("/api/indicator-reports/" + report, OTHER_WARD, PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/directives/" + directive, HEAD, PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/directives/" + directive, INFORMED_WARD, PASSWORD).statusCode()).isEqualTo(200);
     }
 
     // ---- helpers
