@@ -18,8 +18,10 @@ public interface ReportSummaries {
      *                    duyệt", "Bị trả lại", "Đã duyệt", "Đính chính chờ duyệt"), with ", quá hạn" while it is
      *                    still with the unit after its due date
      * @param late        not submitted by its due date (or marked overdue)
+     * @param unitName    the unit's name (its code if unknown)
+     * @param periodLabel the period in Vietnamese ("tháng 3/2026", "quý I/2026", "năm 2026")
      */
-    record ReportSummary(String id, String unitCode, String period, String statusLabel, Instant dueAt,
-                         boolean submitted, boolean late) {
+    record ReportSummary(String id, String unitCode, String unitName, String period, String periodLabel,
+                         String statusLabel, Instant dueAt, boolean submitted, boolean late) {
     }
 }

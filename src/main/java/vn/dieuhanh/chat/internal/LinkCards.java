@@ -74,7 +74,7 @@ class LinkCards {
                     .orElseGet(() -> new Card("Văn bản chỉ đạo", link.id(), null,
                             "Văn bản chỉ đạo bạn không có quyền xem", null, null, false));
             case REPORT -> reports.visibleToCaller(link.id()).map(r -> new Card("Báo cáo chỉ tiêu", link.id(),
-                            "/api/indicator-reports/" + link.id(), "Báo cáo kỳ " + r.period() + " của " + r.unitCode(),
+                            "/api/indicator-reports/" + link.id(), "Báo cáo " + r.periodLabel() + " của " + r.unitName(),
                             r.statusLabel(), r.dueAt().atZone(ChatService.VIETNAM).format(DEADLINE), true))
                     .orElseGet(() -> new Card("Báo cáo chỉ tiêu", link.id(), null,
                             "Báo cáo bạn không có quyền xem", null, null, false));
