@@ -378,14 +378,17 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 watched.computeIfAbsent(item, id -> new ArrayList<>()).add(connection);
             }
         }));
-        Set<String> changed = new HashSet<>();
+        Map<String, Set<String>> changed = new HashMap<>();
         trailFeed.next(changed);
         messageFeed.next(changed);
-        for (String assignmentId : changed) {
+        changed.forEach((assignmentId, actors) -> {
             for (Connection connection : watched.getOrDefault(assignmentId, List.of())) {
-                connection.sendItem(assignmentId);
+                // the official's own action already refreshed his page (and shows its confirmation): only others'
+                if (!Set.of(connection.userId).containsAll(actors)) {
+                    connection.sendItem(assignmentId);
+                }
             }
-        }
+        });
     }
 
     /**
@@ -409,8 +412,9 @@ class LiveEvents implements InitializingBean, DisposableBean {
             seen.clear();
         }
 
-        /** Adds the assignments of rows new since the last call to {@code changed}; the first call only starts. */
-        void next(Set<String> changed) {
+        /** Adds the assignments of rows new since the last call, with who made them, to {@code changed}; the first
+         *  call only starts. */
+        void next(Map<String, Set<String>> changed) {
             boolean starting = watermark < 0;
             if (starting) {
                 watermark = latest.getAsLong();
@@ -419,7 +423,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
             for (LiveEventsRepository.Change change : after.apply(Math.max(0, watermark - ID_LOOKBACK), BATCH)) {
                 highest = Math.max(highest, change.id());
                 if (seen.add(change.id()) && !starting) {
-                    changed.add(change.assignmentId());
+                    changed.computeIfAbsent(change.assignmentId(), id -> new HashSet<>()).add(change.actor());
                 }
             }
             watermark = highest;

@@ -42,7 +42,7 @@ class LiveEventsRepository {
     }
 
     /** A new row (trail entry or conversation message) of an assignment. */
-    record Change(long id, String assignmentId) {
+    record Change(long id, String assignmentId, String actor) {
     }
 
     /** User tasks ended after an instant: the history's end time (index ACT_IDX_HI_TASK_INST_END), oldest first. */
@@ -61,12 +61,12 @@ class LiveEventsRepository {
 
     /** Trail entries of assignments above an id (primary key range), oldest first. */
     List<Change> trailAfter(long afterId, int limit) {
-        return changes("asg_trail_event", afterId, limit);
+        return changes("asg_trail_event", "actor", afterId, limit);
     }
 
     /** Messages of assignment conversations above an id (primary key range), oldest first. */
     List<Change> messagesAfter(long afterId, int limit) {
-        return changes("ntf_message", afterId, limit);
+        return changes("ntf_message", "author", afterId, limit);
     }
 
     long latestTrailId() {
@@ -77,11 +77,11 @@ class LiveEventsRepository {
         return latestId("ntf_message");
     }
 
-    private List<Change> changes(String table, long afterId, int limit) {
-        return jdbc.sql("SELECT id, assignment_id FROM " + table + " WHERE id > ? ORDER BY id FETCH FIRST " + limit
-                        + " ROWS ONLY")
+    private List<Change> changes(String table, String actorColumn, long afterId, int limit) {
+        return jdbc.sql("SELECT id, assignment_id, " + actorColumn + " AS actor FROM " + table
+                        + " WHERE id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
                 .param(afterId)
-                .query((rs, n) -> new Change(rs.getLong("id"), rs.getString("assignment_id")))
+                .query((rs, n) -> new Change(rs.getLong("id"), rs.getString("assignment_id"), rs.getString("actor")))
                 .list();
     }
 
