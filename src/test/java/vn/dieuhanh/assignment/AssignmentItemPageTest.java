@@ -1,5 +1,6 @@
 package vn.dieuhanh.assignment;
 
+import vn.dieuhanh.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

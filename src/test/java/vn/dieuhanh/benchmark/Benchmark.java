@@ -696,6 +696,30 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Prints a benchmark's figures as a table under {@code title}, writes them to {@code target/performance/<file>} and
+     * ends the JVM (the application's non-daemon threads would keep it alive).
+     */
+    static void printAndExit(String title, String file, Map<String, String> r) throws IOException {
+        StringBuilder out = new StringBuilder("\n" + title + "\n\n");
+        int width = r.keySet().stream().mapToInt(String::length).max().orElse(10);
+        r.forEach((k, v) -> out.append(String.format("%-" + width + "s  %s%n", k, v)));
+        System.out.println(out);
+        Path path = Path.of("target/performance", file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, out);
+        System.out.println("(also written to " + path + ")");
+        System.exit(0);
+    }
+
+    /** The first rows of every benchmark's table: the machine and its load average before the run. */
+    static void putMachine(Map<String, String> r, DataSource db, String note) throws SQLException, IOException {
+        r.put("machine", Runtime.getRuntime().availableProcessors() + " cores; " + System.getProperty("java.vm.name")
+                + " " + Runtime.version() + "; " + queryString(db, "SELECT version()").replaceAll(" on .*", "")
+                + " (" + note + ")");
+        r.put("load average before", Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
     static long queryLong(DataSource db, String sql) throws SQLException {
         return Long.parseLong(queryString(db, sql));
     }

@@ -60,16 +60,7 @@ public final class ChatBenchmark {
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        Map<String, String> r = new ChatBenchmark().run();
-        StringBuilder out = new StringBuilder("\nĐiều Hành chat live delivery benchmark (issue 19)\n\n");
-        int width = r.keySet().stream().mapToInt(String::length).max().orElse(10);
-        r.forEach((k, v) -> out.append(String.format("%-" + width + "s  %s%n", k, v)));
-        System.out.println(out);
-        Path file = Path.of("target/performance/chat-benchmark.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, out);
-        System.out.println("(also written to " + file + ")");
-        System.exit(0);
+        Benchmark.printAndExit("Điều Hành chat live delivery benchmark (issue 19)", "chat-benchmark.txt", new ChatBenchmark().run());
     }
 
     Map<String, String> run() throws Exception {
@@ -77,10 +68,7 @@ public final class ChatBenchmark {
         Benchmark base = new Benchmark();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             DataSource db = postgres.getPostgresDatabase();
-            r.put("machine", Runtime.getRuntime().availableProcessors() + " cores; " + System.getProperty("java.vm.name")
-                    + " " + Runtime.version() + "; " + Benchmark.queryString(db, "SELECT version()")
-                    .replaceAll(" on .*", "") + " (embedded, same machine; other work running: see load average)");
-            r.put("load average before", Files.readString(Path.of("/proc/loadavg")).trim());
+            Benchmark.putMachine(r, db, "embedded, same machine; other work running: see load average");
             Benchmark.log("chat: starting the application");
             ConfigurableApplicationContext app = base.start(postgres.getJdbcUrl("postgres", "postgres"), false, false);
             try {

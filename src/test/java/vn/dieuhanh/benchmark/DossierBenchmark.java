@@ -52,16 +52,7 @@ public final class DossierBenchmark {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         // the lookup's per-address limit would answer 429 to a benchmark from one address
         System.setProperty("dieuhanh.dossier.lookup.max-per-window", "100000000");
-        Map<String, String> r = new DossierBenchmark().run();
-        StringBuilder out = new StringBuilder("\nĐiều Hành dossier benchmark (issue 18)\n\n");
-        int width = r.keySet().stream().mapToInt(String::length).max().orElse(10);
-        r.forEach((k, v) -> out.append(String.format("%-" + width + "s  %s%n", k, v)));
-        System.out.println(out);
-        Path file = Path.of("target/performance/dossier-benchmark.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, out);
-        System.out.println("(also written to " + file + ")");
-        System.exit(0);
+        Benchmark.printAndExit("Điều Hành dossier benchmark (issue 18)", "dossier-benchmark.txt", new DossierBenchmark().run());
     }
 
     record Received(String code, String secret, String unit) {
@@ -72,10 +63,7 @@ public final class DossierBenchmark {
         Benchmark base = new Benchmark();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             DataSource db = postgres.getPostgresDatabase();
-            r.put("machine", Runtime.getRuntime().availableProcessors() + " cores; " + System.getProperty("java.vm.name")
-                    + " " + Runtime.version() + "; " + Benchmark.queryString(db, "SELECT version()")
-                    .replaceAll(" on .*", "") + " (embedded, same machine)");
-            r.put("load average before", Files.readString(Path.of("/proc/loadavg")).trim());
+            Benchmark.putMachine(r, db, "embedded, same machine");
             Benchmark.log("dossiers: starting the application");
             ConfigurableApplicationContext app = base.start(postgres.getJdbcUrl("postgres", "postgres"), false, false);
             try {

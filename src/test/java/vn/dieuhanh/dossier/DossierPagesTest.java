@@ -1,5 +1,6 @@
 package vn.dieuhanh.dossier;
 
+import vn.dieuhanh.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,7 +75,7 @@ class DossierPagesTest {
         ClockUtil.reset();
     }
 
-    static HttpResponse<String> postReception(DossierPageSession session, String... papers) {
+    static HttpResponse<String> postReception(PageSession session, String... papers) {
         java.util.List<String> form = new java.util.ArrayList<>(java.util.List.of("diem", POINT, "thu-tuc", "CT-04",
                 "don-vi", WARD, "ho-ten", "Trần Thị Bình", "lien-he", "0909 222 333"));
         for (String paper : papers) {
@@ -87,7 +88,7 @@ class DossierPagesTest {
     @Test
     void aDossierIsReceivedHandledAndReturnedThroughThePagesAndOtherWardsAreRefused() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-24T08:00:00Z"))); // Friday 24/4/2026 15:00
-        DossierPageSession receiver = DossierPageSession.login(port, RECEIVER, PASSWORD);
+        PageSession receiver = PageSession.login(port, RECEIVER, PASSWORD);
 
         HttpResponse<String> form = receiver.get("/ho-so/tiep-nhan");
         assertThat(form.statusCode()).isEqualTo(200);
@@ -116,7 +117,7 @@ class DossierPagesTest {
         assertThat(receipt.body()).contains("15 giờ 00 ngày 29/04/2026 (thứ Tư)").contains("id=\"ma-bao-mat\"");
 
         // another ward's official: no reception at this point, no dossier, no action
-        DossierPageSession other = DossierPageSession.login(port, OTHER, PASSWORD);
+        PageSession other = PageSession.login(port, OTHER, PASSWORD);
         assertThat(postReception(other, "Dự thảo hợp đồng, giao dịch").statusCode()).isEqualTo(403);
         assertThat(other.get("/ho-so/tiep-nhan").statusCode()).isEqualTo(403);
         assertThat(other.get("/ho-so/" + code).statusCode()).isEqualTo(403);
@@ -131,7 +132,7 @@ class DossierPagesTest {
                 .as("the reception point does not handle").isEqualTo(403);
 
         // the competent unit's queue and its steps
-        DossierPageSession officer = DossierPageSession.login(port, OFFICER, PASSWORD);
+        PageSession officer = PageSession.login(port, OFFICER, PASSWORD);
         assertThat(officer.get("/ho-so").body()).contains(code);
         assertThat(officer.get("/ho-so/" + code).body()).contains("id=\"buoc-xu-ly\"");
         // a refusal without reasons is refused with the service's message, on the dossier's page
@@ -141,7 +142,7 @@ class DossierPagesTest {
         assertThat(officer.postForm("/ho-so/" + code + "/xu-ly", Map.of("de-xuat", "result",
                 "ghi-chu", "Đủ điều kiện chứng thực")).statusCode()).isEqualTo(302);
 
-        DossierPageSession head = DossierPageSession.login(port, HEAD, DossierJourneyTest.PASSWORD);
+        PageSession head = PageSession.login(port, HEAD, DossierJourneyTest.PASSWORD);
         assertThat(head.get("/ho-so/" + code).body()).contains("id=\"buoc-phe-duyet\"");
         assertThat(head.postForm("/ho-so/" + code + "/phe-duyet", Map.of("y-kien", "approve")).statusCode())
                 .isEqualTo(302);
@@ -161,7 +162,7 @@ class DossierPagesTest {
 
     @Test
     void theDashboardSectionAndItsWorkbookFollowTheOversightRules() {
-        DossierPageSession office = DossierPageSession.login(port, OFFICE, PASSWORD);
+        PageSession office = PageSession.login(port, OFFICE, PASSWORD);
         HttpResponse<String> section = office.get("/dieu-hanh/ho-so");
         assertThat(section.statusCode()).isEqualTo(200);
         assertThat(section.body()).contains("Hồ sơ thủ tục hành chính").contains("Tỷ lệ đúng hạn")
@@ -170,7 +171,7 @@ class DossierPagesTest {
         assertThat(workbook.statusCode()).isEqualTo(200);
         assertThat(workbook.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
 
-        DossierPageSession other = DossierPageSession.login(port, OTHER, PASSWORD);
+        PageSession other = PageSession.login(port, OTHER, PASSWORD);
         assertThat(other.get("/ho-so/thong-ke.xlsx?tu=2026-04-01&den=2026-04-30").statusCode()).isEqualTo(403);
         HttpResponse<String> otherSection = other.get("/dieu-hanh/ho-so");
         assertThat(otherSection.statusCode()).isEqualTo(200);

@@ -160,21 +160,27 @@ class WorkspacePagesTest {
 
         assertThat(attacker.get("/su-kien?viec=" + id).statusCode()).isEqualTo(404);
         assertThat(attacker.get("/viec/" + id).statusCode()).isEqualTo(404);
+        WebClient leader = new WebClient(port).signedIn(LEADER, PASSWORD);
         List<String> page = stream(officer, "/su-kien?viec=" + id);
+        List<String> leadersPage = stream(leader, "/su-kien?viec=" + id);
         List<String> theirs = stream(attacker, "/su-kien");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> last(page, "work") != null
-                && last(theirs, "work") != null);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> last(page, "work") != null
+                && last(leadersPage, "work") != null && last(theirs, "work") != null);
         long work = last(page, "work");
         long attackerWork = last(theirs, "work");
 
+        // the leader writes: the officer's open page hears of it, the leader's own page does not need to
         assertThat(api.post("/api/assignments/" + id + "/messages", "{\"text\":\"Đề nghị khẩn trương\"}", LEADER,
                 PASSWORD).statusCode()).isEqualTo(201);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> items(page).contains(id));
         int before = items(page).size();
+        // the officer reports: the leader's open page hears of it; the officer's count falls, and his own page
+        // (which answered his action with the updated item) is not told to reload
         assertThat(api.post("/api/assignments/" + id + "/report", "{\"result\":\"Đã kiểm tra 12 trường\"}",
                 OFFICER, PASSWORD).statusCode()).isEqualTo(204);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> items(page).size() > before);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> items(leadersPage).contains(id));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> last(page, "work") == work - 1);
+        assertThat(items(page)).hasSize(before);
 
         assertThat(items(theirs)).isEmpty();
         assertThat(last(theirs, "work")).isEqualTo(attackerWork);

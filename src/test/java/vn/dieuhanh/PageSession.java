@@ -1,4 +1,4 @@
-package vn.dieuhanh.dossier;
+package vn.dieuhanh;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * (A copy of assignment.PageSession, which is package-private there.) A signed-in browser session of the web app over plain HTTP: the login form at {@code /dang-nhap}, the session
+ * A signed-in browser session of the web app over plain HTTP: the login form at {@code /dang-nhap}, the session
  * cookie, and the CSRF token read from the pages (as a browser's form would send it).
  */
-final class DossierPageSession {
+public final class PageSession {
+
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"");
@@ -27,12 +28,12 @@ final class DossierPageSession {
     private String cookie;
     private String csrf;
 
-    private DossierPageSession(int port) {
+    private PageSession(int port) {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    static DossierPageSession login(int port, String user, String password) {
-        DossierPageSession session = new DossierPageSession(port);
+    public static PageSession login(int port, String user, String password) {
+        PageSession session = new PageSession(port);
         HttpResponse<String> page = session.get("/dang-nhap");
         session.remember(page);
         HttpResponse<String> posted = session.postForm("/dang-nhap", Map.of("username", user, "password", password));
@@ -44,7 +45,7 @@ final class DossierPageSession {
         return session;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
@@ -55,39 +56,16 @@ final class DossierPageSession {
     }
 
     /** A plain form post (no JavaScript): the CSRF token as the form's hidden field. */
-    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         return post(path, fields, Map.of(), true);
     }
 
     /** A form post as htmx sends it: the {@code HX-Request} header, the token as the form's field. */
-    HttpResponse<String> htmx(String path, Map<String, String> fields) {
+    public HttpResponse<String> htmx(String path, Map<String, String> fields) {
         return post(path, fields, Map.of("HX-Request", "true"), true);
     }
 
-    /** A form post with repeated fields (checkboxes of one name): name, value, name, value, ... */
-    HttpResponse<String> postRepeated(String path, java.util.List<String> namesAndValues) {
-        StringBuilder body = new StringBuilder();
-        java.util.List<String> all = new java.util.ArrayList<>(namesAndValues);
-        if (csrf != null) {
-            all.add("_csrf");
-            all.add(csrf);
-        }
-        for (int i = 0; i < all.size(); i += 2) {
-            body.append(body.length() == 0 ? "" : "&").append(encode(all.get(i))).append('=')
-                    .append(encode(all.get(i + 1)));
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        HttpResponse<String> response = send(request.build());
-        remember(response);
-        return response;
-    }
-
-    HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+    public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
         return post(path, fields, Map.of(), false);
     }
 
@@ -106,6 +84,29 @@ final class DossierPageSession {
             request.header("Cookie", cookie);
         }
         headers.forEach(request::header);
+        HttpResponse<String> response = send(request.build());
+        remember(response);
+        return response;
+    }
+
+    /** A form post with repeated fields (checkboxes of one name): name, value, name, value, ... */
+    public HttpResponse<String> postRepeated(String path, java.util.List<String> namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        java.util.List<String> all = new java.util.ArrayList<>(namesAndValues);
+        if (csrf != null) {
+            all.add("_csrf");
+            all.add(csrf);
+        }
+        for (int i = 0; i < all.size(); i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(encode(all.get(i))).append('=')
+                    .append(encode(all.get(i + 1)));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
         HttpResponse<String> response = send(request.build());
         remember(response);
         return response;
