@@ -84,8 +84,8 @@ public final class DossierBenchmark {
                 app.close();
             }
             r.put("load average after", Files.readString(Path.of("/proc/loadavg")).trim());
-            r.put("note", "the machine (2 cores) is shared with other sessions' builds and tests while this runs: "
-                    + "see the load averages; figures are upper bounds of what an idle machine gives");
+            r.put("note", "read the figures with the load averages: above the core count, other work shared the "
+                    + "machine and the figures are upper bounds of what an idle machine gives");
         }
         return r;
     }
