@@ -1,6 +1,5 @@
 package vn.dieuhanh.workspace.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,24 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.TaskService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.dieuhanh.notification.Inbox;
 import vn.dieuhanh.organisation.CurrentOfficial;
+import vn.dieuhanh.platform.web.LiveStreams;
 
 /**
  * Live updates (Server-Sent Events at {@code /su-kien}) for the officials connected to this node.
@@ -41,34 +31,27 @@ import vn.dieuhanh.organisation.CurrentOfficial;
  * waiting for me or my unit), sent when they change (tasks created or ended since the last tick); {@code item} (an
  * assignment id) to the streams of item pages watching that assignment when its trail or conversation grows.
  *
- * <p>Bounds: at most {@code maxPerUser} streams per official (the oldest is closed), {@code maxConnections} per node
- * (then 503), each stream ends after {@code timeout} (the browser reconnects by itself), a heartbeat comment every
- * 20 s keeps proxies from closing it and finds dead clients. A stream holds no database connection and no request
- * thread (servlet async); the ticker borrows a pooled connection per query.
+ * <p>Bounds, heartbeat and the ticker thread: {@link LiveStreams} ({@code dieuhanh.live-events.*}); the ticker borrows
+ * a pooled connection per query.
  */
 @Component
 class LiveEvents implements InitializingBean, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
     static final int BATCH = 1000;
     /** Ids below the watermark read again (a row committed late by another node), deduplicated by the seen set. */
     static final long ID_LOOKBACK = 200;
     static final Duration TASK_LOOKBACK = Duration.ofSeconds(10);
-    static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
-    final class Connection {
-        final String userId;
+    static final class Connection extends LiveStreams.Stream {
         final List<String> groups;
-        final SseEmitter emitter;
         volatile long lastUnread = -1;
         volatile long lastWork = -1;
         /** The assignment whose item page opened this stream (event {@code item}), or null. */
         volatile String item;
 
         Connection(String userId, List<String> groups, SseEmitter emitter) {
-            this.userId = userId;
+            super(userId, emitter);
             this.groups = groups;
-            this.emitter = emitter;
         }
 
         /** Sends an event unless its value is the one sent last; false when the client is gone. */
@@ -76,10 +59,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
             if (("unread".equals(event) ? lastUnread : lastWork) == value) {
                 return true;
             }
-            try {
-                emitter.send(SseEmitter.event().name(event).data(Long.toString(value)));
-            } catch (IOException | IllegalStateException e) {
-                close();
+            if (!send(SseEmitter.event().name(event).data(Long.toString(value)))) {
                 return false;
             }
             if ("unread".equals(event)) {
@@ -91,31 +71,8 @@ class LiveEvents implements InitializingBean, DisposableBean {
         }
 
         /** Tells the item page that its assignment changed; false when the client is gone. */
-        synchronized boolean sendItem(String assignmentId) {
-            try {
-                emitter.send(SseEmitter.event().name("item").data(assignmentId));
-                return true;
-            } catch (IOException | IllegalStateException e) {
-                close();
-                return false;
-            }
-        }
-
-        synchronized void heartbeat() {
-            try {
-                emitter.send(SseEmitter.event().comment("ping"));
-            } catch (IOException | IllegalStateException e) {
-                close();
-            }
-        }
-
-        void close() {
-            remove(this);
-            try {
-                emitter.complete();
-            } catch (RuntimeException ignored) {
-                // already completed
-            }
+        boolean sendItem(String assignmentId) {
+            return send(SseEmitter.event().name("item").data(assignmentId));
         }
     }
 
@@ -123,20 +80,13 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private final TaskService taskService;
     private final LiveEventsRepository repository;
     private final Clock clock;
-    private final int maxPerUser;
-    private final int maxConnections;
-    private final Duration timeout;
-    private final Duration tick;
-    private final Map<String, List<Connection>> byUser = new ConcurrentHashMap<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private ScheduledExecutorService ticker;
+    private final LiveStreams<Connection> streams;
 
     // ticker state (ticker thread only)
     private long inboxWatermark = -1;
     private final Set<Long> seenMessages = new HashSet<>();
     private Instant taskWatermark;
     private final Map<String, Instant> seenTasks = new LinkedHashMap<>();
-    private Instant lastHeartbeat = Instant.EPOCH;
     private Instant endWatermark;
     private final Map<String, Instant> seenEnded = new LinkedHashMap<>();
     private final IdFeed trailFeed;
@@ -151,35 +101,20 @@ class LiveEvents implements InitializingBean, DisposableBean {
         this.taskService = taskService;
         this.repository = repository;
         this.clock = clock;
-        this.maxPerUser = maxPerUser;
-        this.maxConnections = maxConnections;
-        this.timeout = timeout;
-        this.tick = tick;
+        this.streams = new LiveStreams<>("live-events", maxPerUser, maxConnections, timeout, tick, this::tick,
+                this::forget);
         this.trailFeed = new IdFeed(repository::latestTrailId, repository::trailAfter);
         this.messageFeed = new IdFeed(repository::latestMessageId, repository::messagesAfter);
     }
 
     @Override
     public void afterPropertiesSet() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dieuhanh-live-events");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::safeTick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        streams.start();
     }
 
     @Override
     public void destroy() {
-        ticker.shutdownNow();
-        byUser.values().forEach(list -> list.forEach(connection -> {
-            try {
-                connection.emitter.complete();
-            } catch (RuntimeException ignored) {
-                // closing anyway
-            }
-        }));
-        byUser.clear();
+        streams.stop();
     }
 
     /** Opens a stream for the signed-in official, with his current counts as the first events. */
@@ -192,26 +127,11 @@ class LiveEvents implements InitializingBean, DisposableBean {
      * also says when that assignment changes (event {@code item}).
      */
     SseEmitter open(CurrentOfficial me, long workCount, String item) {
-        if (connections.get() >= maxConnections) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Máy chủ đang bận, vui lòng thử lại sau (too many live connections)");
-        }
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        SseEmitter emitter = streams.newEmitter();
         Connection connection = new Connection(me.userId(), me.groupIds(), emitter);
         connection.item = item;
-        List<Connection> mine = byUser.computeIfAbsent(me.userId(), id -> new CopyOnWriteArrayList<>());
-        while (mine.size() >= maxPerUser) {
-            mine.get(0).close();
-        }
-        mine.add(connection);
-        connections.incrementAndGet();
-        emitter.onCompletion(() -> remove(connection));
-        emitter.onTimeout(connection::close);
-        emitter.onError(e -> remove(connection));
-        try {
-            emitter.send(SseEmitter.event().reconnectTime(5000).comment("Điều Hành"));
-        } catch (IOException e) {
-            connection.close();
+        streams.add(connection);
+        if (!connection.send(SseEmitter.event().reconnectTime(5000).comment("Điều Hành"))) {
             return emitter;
         }
         connection.send("unread", inbox.unreadCount(me.userId()));
@@ -220,45 +140,23 @@ class LiveEvents implements InitializingBean, DisposableBean {
     }
 
     int connectionCount() {
-        return connections.get();
+        return streams.count();
     }
 
-    private void remove(Connection connection) {
-        List<Connection> mine = byUser.get(connection.userId);
-        if (mine != null && mine.remove(connection)) {
-            connections.decrementAndGet();
-            if (mine.isEmpty()) {
-                byUser.remove(connection.userId, mine);
-            }
-        }
-    }
-
-    private void safeTick() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            log.warn("Live updates: tick failed ({}), trying again next tick", e.toString());
-        }
+    /** Nobody connected: start again from the newest rows when somebody connects. */
+    private void forget() {
+        inboxWatermark = -1;
+        taskWatermark = null;
+        endWatermark = null;
+        trailFeed.reset();
+        messageFeed.reset();
     }
 
     void tick() {
-        if (byUser.isEmpty()) {
-            inboxWatermark = -1; // start again from the newest rows when somebody connects
-            taskWatermark = null;
-            endWatermark = null;
-            trailFeed.reset();
-            messageFeed.reset();
-            return;
-        }
         newMessages();
         newTasks();
         endedTasks();
         changedItems();
-        Instant now = Instant.now();
-        if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) >= 0) {
-            lastHeartbeat = now;
-            byUser.values().forEach(list -> list.forEach(Connection::heartbeat));
-        }
     }
 
     private void newMessages() {
@@ -270,7 +168,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
         long highest = inboxWatermark;
         for (Inbox.Arrival arrival : inbox.arrivalsAfter(Math.max(0, inboxWatermark - ID_LOOKBACK), BATCH)) {
             highest = Math.max(highest, arrival.id());
-            if (seenMessages.add(arrival.id()) && byUser.containsKey(arrival.recipient())) {
+            if (seenMessages.add(arrival.id()) && streams.isConnected(arrival.recipient())) {
                 recipients.add(arrival.recipient());
             }
         }
@@ -283,7 +181,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
         Map<String, Integer> counts = inbox.unreadCounts(recipients);
         for (String recipient : recipients) {
             long count = counts.getOrDefault(recipient, 0);
-            for (Connection connection : byUser.getOrDefault(recipient, List.of())) {
+            for (Connection connection : streams.of(recipient)) {
                 connection.send("unread", count);
             }
         }
@@ -306,21 +204,19 @@ class LiveEvents implements InitializingBean, DisposableBean {
             if (seenTasks.putIfAbsent(key, task.createdAt()) != null) {
                 continue;
             }
-            for (List<Connection> list : byUser.values()) {
-                for (Connection connection : list) {
-                    if (connection.userId.equals(task.assignee()) || connection.userId.equals(task.candidateUser())
-                            || (task.assignee() == null && task.candidateGroup() != null
-                            && connection.groups.contains(task.candidateGroup()))) {
-                        concerned.put(connection, Boolean.TRUE);
-                    }
+            streams.forEach(connection -> {
+                if (connection.userId().equals(task.assignee()) || connection.userId().equals(task.candidateUser())
+                        || (task.assignee() == null && task.candidateGroup() != null
+                        && connection.groups.contains(task.candidateGroup()))) {
+                    concerned.put(connection, Boolean.TRUE);
                 }
-            }
+            });
         }
         Instant forget = from.minus(TASK_LOOKBACK);
         seenTasks.values().removeIf(created -> created.isBefore(forget));
         Map<String, Long> counts = new HashMap<>();
         for (Connection connection : concerned.keySet()) {
-            long count = counts.computeIfAbsent(connection.userId,
+            long count = counts.computeIfAbsent(connection.userId(),
                     user -> MyWork.waitingFor(taskService, user, connection.groups).count());
             connection.send("work", count);
         }
@@ -346,20 +242,18 @@ class LiveEvents implements InitializingBean, DisposableBean {
             if (seenEnded.putIfAbsent(key, task.endedAt()) != null) {
                 continue;
             }
-            for (List<Connection> list : byUser.values()) {
-                for (Connection connection : list) {
-                    if (connection.userId.equals(task.assignee()) || connection.userId.equals(task.candidateUser())
-                            || (task.candidateGroup() != null && connection.groups.contains(task.candidateGroup()))) {
-                        concerned.add(connection);
-                    }
+            streams.forEach(connection -> {
+                if (connection.userId().equals(task.assignee()) || connection.userId().equals(task.candidateUser())
+                        || (task.candidateGroup() != null && connection.groups.contains(task.candidateGroup()))) {
+                    concerned.add(connection);
                 }
-            }
+            });
         }
         Instant forget = from.minus(TASK_LOOKBACK);
         seenEnded.values().removeIf(ended -> ended.isBefore(forget));
         Map<String, Long> counts = new HashMap<>();
         for (Connection connection : concerned) {
-            long count = counts.computeIfAbsent(connection.userId,
+            long count = counts.computeIfAbsent(connection.userId(),
                     user -> MyWork.waitingFor(taskService, user, connection.groups).count());
             connection.send("work", count);
         }
@@ -372,19 +266,19 @@ class LiveEvents implements InitializingBean, DisposableBean {
      */
     private void changedItems() {
         Map<String, List<Connection>> watched = new HashMap<>();
-        byUser.values().forEach(list -> list.forEach(connection -> {
+        streams.forEach(connection -> {
             String item = connection.item;
             if (item != null) {
                 watched.computeIfAbsent(item, id -> new ArrayList<>()).add(connection);
             }
-        }));
+        });
         Map<String, Set<String>> changed = new HashMap<>();
         trailFeed.next(changed);
         messageFeed.next(changed);
         changed.forEach((assignmentId, actors) -> {
             for (Connection connection : watched.getOrDefault(assignmentId, List.of())) {
                 // the official's own action already refreshed his page (and shows its confirmation): only others'
-                if (!Set.of(connection.userId).containsAll(actors)) {
+                if (!Set.of(connection.userId()).containsAll(actors)) {
                     connection.sendItem(assignmentId);
                 }
             }
@@ -434,6 +328,6 @@ class LiveEvents implements InitializingBean, DisposableBean {
 
     /** For tests: the official's open streams. */
     Collection<Connection> connectionsOf(String userId) {
-        return new ArrayList<>(byUser.getOrDefault(userId, List.of()));
+        return new ArrayList<>(streams.of(userId));
     }
 }
