@@ -78,7 +78,8 @@ class AssignmentLifecycleTimersProcessTest {
     @BeforeEach
     void theRealWatcherAroundTheFakes() {
         init(ENGINE.getProcessEngine());
-        deadlineAlerts = new DeadlineAlertDelegates(new DmnReminderPolicies(ENGINE.getDecisionService()),
+        deadlineAlerts = new DeadlineAlertDelegates(new DmnReminderPolicies(
+                new vn.dieuhanh.platform.DeployedDecisions(ENGINE.getRepositoryService(), ENGINE.getIdentityService())),
                 new AlertSchedule(ShippedCalendar.withOfficialSchedules()),
                 new DeadlineAlertSender(outbox, events::add),
                 unit -> Optional.of(HEAD), unit -> Optional.of(UNIT_NAME), EngineClock.INSTANCE);

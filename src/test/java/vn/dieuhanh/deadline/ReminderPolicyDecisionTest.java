@@ -2,6 +2,7 @@ package vn.dieuhanh.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -11,6 +12,7 @@ import vn.dieuhanh.ProcessTestEngine;
 import vn.dieuhanh.assignment.Urgency;
 import vn.dieuhanh.assignment.WorkSource;
 import vn.dieuhanh.deadline.internal.DmnReminderPolicies;
+import vn.dieuhanh.platform.DeployedDecisions;
 
 /**
  * The analysts' table {@code processes/deadline/reminder-policy.dmn} on the in-memory engine, checked by what any
@@ -80,7 +82,39 @@ class ReminderPolicyDecisionTest {
         return sources;
     }
 
+    @Test
+    void aPolicyIsEvaluatedOncePerTableVersionAndAnAnalystsNewVersionAppliesAtOnce() throws Exception {
+        DeployedDecisions decisions = new DeployedDecisions(ENGINE.getRepositoryService(),
+                ENGINE.getIdentityService());
+        DmnReminderPolicies policies = new DmnReminderPolicies(decisions);
+        ReminderPolicy express = policies.policyFor(Urgency.EXPRESS.name(), WorkSource.INSTANT.name());
+        for (int i = 0; i < 5; i++) {
+            assertThat(policies.policyFor(Urgency.EXPRESS.name(), WorkSource.INSTANT.name())).isEqualTo(express);
+        }
+        assertThat(decisions.evaluations()).as("five more assignments read the remembered policy").isEqualTo(1);
+
+        String table;
+        try (var shipped = getClass().getClassLoader().getResourceAsStream("processes/deadline/reminder-policy.dmn")) {
+            table = new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String express9 = table.replace(
+                "<outputEntry id=\"LiteralExpression_ExpressEscalateToLeaderAfterOverdueDays\"><text>2</text>",
+                "<outputEntry id=\"LiteralExpression_ExpressEscalateToLeaderAfterOverdueDays\"><text>9</text>");
+        assertThat(express9).isNotEqualTo(table);
+        String deployment = ENGINE.getRepositoryService().createDeployment()
+                .addString("reminder-policy.dmn", express9).deploy().getId();
+        try {
+            assertThat(policies.policyFor(Urgency.EXPRESS.name(), WorkSource.INSTANT.name())
+                    .escalateToLeaderAfterOverdueDays()).as("the analyst's new version, for the next assignment")
+                    .isEqualTo(9);
+            assertThat(decisions.evaluations()).isEqualTo(2);
+        } finally {
+            ENGINE.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     private static ReminderPolicy policy(String urgency, String source) {
-        return new DmnReminderPolicies(ENGINE.getDecisionService()).policyFor(urgency, source);
+        return new DmnReminderPolicies(new DeployedDecisions(ENGINE.getRepositoryService(),
+                ENGINE.getIdentityService())).policyFor(urgency, source);
     }
 }
