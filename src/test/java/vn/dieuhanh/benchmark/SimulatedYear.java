@@ -64,8 +64,15 @@ final class SimulatedYear {
     private final Map<LocalDate, List<Action>> agenda = new TreeMap<>();
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private ManagementService jobs;
-    private long jobsRun;
-    private long jobFailures;
+    private final java.util.concurrent.atomic.AtomicLong jobsRun = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong jobFailures = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Harness workers ({@code bench.year.threads}, default the machine's cores; 1 runs everything on this thread, as
+     * the job executor's threads and many officials would not): the same seed gives the same checksum for any number.
+     */
+    final int threads = Integer.getInteger("bench.year.threads", 0) > 0 ? Integer.getInteger("bench.year.threads")
+            : Runtime.getRuntime().availableProcessors();
+    private java.util.concurrent.ExecutorService workers;
     private DataSource db;
     /** Per phase of the harness: wall nanoseconds and SQL statements (pg_stat_statements calls, every connection). */
     private final Map<String, long[]> phases = new TreeMap<>();
@@ -111,7 +118,11 @@ final class SimulatedYear {
         for (int i = 0; i < total; i++) {
             createdOn.merge(workdays.get((int) ((long) i * workdays.size() / total)), 1, Integer::sum);
         }
-        Benchmark.log("year " + year + ": " + total + " assignments to " + units.size() + " units, seed " + seed);
+        Benchmark.log("year " + year + ": " + total + " assignments to " + units.size() + " units, seed " + seed
+                + ", " + threads + " harness thread(s)");
+        if (threads > 1) {
+            workers = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        }
         long began = System.nanoTime();
         long cpuBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -119,34 +130,35 @@ final class SimulatedYear {
         for (LocalDate day = LocalDate.of(year, 1, 1); !day.isAfter(last); day = day.plusDays(1)) {
             at(day, 8);
             phase("create (POST /api/assignments)");
+            List<Draw> draws = new ArrayList<>();
             for (int k = createdOn.getOrDefault(day, 0); k > 0; k--) {
-                create(http, units, random, day, next++);
+                draws.add(draw(units, random, next++));
             }
+            createAll(http, draws, day);
             runJobs();
             List<Action> today = agenda.getOrDefault(day, List.of());
             phase("steps (REST as the holder)");
-            for (Action action : today) { // first the holders' steps, then the assigner's decisions on them
-                if (action.step() == Step.REPORT || action.step() == Step.REQUEST_EXTENSION) {
-                    act(http, db, action);
-                }
-            }
+            DataSource pool = db;
+            // first the holders' steps, then the assigner's decisions on them; one step per assignment in each
+            inParallel(today.stream().filter(a -> a.step() == Step.REPORT || a.step() == Step.REQUEST_EXTENSION)
+                    .toList(), a -> act(http, pool, a));
             runJobs();
             phase("steps (REST as the holder)");
-            for (Action action : today) {
-                if (action.step() != Step.REPORT && action.step() != Step.REQUEST_EXTENSION) {
-                    act(http, db, action);
-                }
-            }
+            inParallel(today.stream().filter(a -> a.step() != Step.REPORT && a.step() != Step.REQUEST_EXTENSION)
+                    .toList(), a -> act(http, pool, a));
             runJobs();
             at(day, 23); // the day's alert timers
             runJobs();
             agenda.remove(day);
             if (day.getDayOfMonth() == 1) {
                 Benchmark.log(String.format(Locale.ROOT, "year: %s, %d assignments, %d jobs, %.0f s", day, next,
-                        jobsRun, (System.nanoTime() - began) / 1e9));
+                        jobsRun.get(), (System.nanoTime() - began) / 1e9));
             }
         }
         phase(null);
+        if (workers != null) {
+            workers.shutdown();
+        }
         double seconds = (System.nanoTime() - began) / 1e9;
         double cpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() - cpuBefore) / 1e9;
@@ -161,8 +173,8 @@ final class SimulatedYear {
                     "%.1f s, %d statements (%d passes)", v[0] / 1e9, v[1], v[2]));
         }
         r.put("year: SQL statements (all connections), per assignment, per job", allStatements + ", "
-                + Benchmark.fmt(allStatements / (double) total) + ", " + Benchmark.fmt(allStatements / (double) Math.max(1, jobsRun)));
-        r.put("year: jobs run per assignment", Benchmark.fmt(jobsRun / (double) total));
+                + Benchmark.fmt(allStatements / (double) total) + ", " + Benchmark.fmt(allStatements / (double) Math.max(1, jobsRun.get())));
+        r.put("year: jobs run per assignment", Benchmark.fmt(jobsRun.get() / (double) total));
         r.put("year: jobs by activity", grouped(db, "SELECT coalesce(act_id_, job_def_type_), count(*) FROM act_hi_job_log"
                 + " WHERE job_state_ = 0 GROUP BY 1 ORDER BY 2 DESC"));
         try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
@@ -184,7 +196,8 @@ final class SimulatedYear {
             }
         }
         r.put("year: simulated", year + (months < 12 ? " (first " + months + " months)" : "") + ", " + total + " assignments to " + units.size() + " units, seed " + seed
-                + "; " + jobsRun + " jobs run on the engine clock (" + jobFailures + " failed attempts)");
+                + "; " + jobsRun + " jobs run on the engine clock (" + jobFailures + " failed attempts); "
+                + threads + " harness thread(s)");
         r.put("year: wall time (s), assignments/s", Benchmark.fmt(seconds) + ", " + Benchmark.fmt(total / seconds));
         r.put("year: steps through REST (outcome counts)", outcomes.toString());
         checksum(http, db, r);
@@ -196,8 +209,11 @@ final class SimulatedYear {
         ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(hour, 0)).atZone(ZONE).toInstant()));
     }
 
-    private void create(Benchmark.Http http, List<String> units, Random random, LocalDate day, int index)
-            throws Exception {
+    /** One assignment's draws from the seeded {@link Random}, in the order of the sequential harness. */
+    private record Draw(int index, String body, Fate fate, int workingDays, int early, int late, int ask) {
+    }
+
+    private Draw draw(List<String> units, Random random, int index) {
         String unit = units.get(random.nextInt(units.size()));
         boolean toOfficer = random.nextBoolean();
         int workingDays = 3 + random.nextInt(38);
@@ -206,34 +222,79 @@ final class SimulatedYear {
                 : f < 0.90 ? Fate.EXTENSION_APPROVED : f < 0.93 ? Fate.EXTENSION_REFUSED : Fate.NEVER_REPORTED;
         int early = 1 + random.nextInt(workingDays); // calendar days <= working days: before the deadline
         int late = (int) Math.ceil(workingDays * 1.4) + 10 + random.nextInt(16); // past it (weekends, a holiday)
+        int ask = fate == Fate.EXTENSION_APPROVED || fate == Fate.EXTENSION_REFUSED
+                ? 1 + random.nextInt(Math.max(1, workingDays / 2)) : 0;
         String body = "{\"unitCode\":\"" + unit + "\"," + (toOfficer ? "\"assignee\":\"" + unit + ".bench-officer\"," : "")
                 + "\"title\":\"Nhiệm vụ năm mô phỏng " + index + "\",\"description\":\"Thực hiện, báo cáo kết quả\","
                 + "\"deadlineWorkingDays\":" + workingDays + "}";
-        HttpResponse<String> response = http.post("/api/assignments", body, Benchmark.LEADER);
-        count("create " + response.statusCode());
-        if (response.statusCode() != 201) {
-            ids.add(null);
-            return;
+        return new Draw(index, body, fate, workingDays, early, late, ask);
+    }
+
+    /** Creates the day's assignments (in parallel when there are workers), then plans their steps in index order. */
+    private void createAll(Benchmark.Http http, List<Draw> draws, LocalDate day) throws Exception {
+        List<String> created = inParallel(draws, d -> {
+            HttpResponse<String> response = http.post("/api/assignments", d.body(), Benchmark.LEADER);
+            count("create " + response.statusCode());
+            return response.statusCode() == 201 ? json.readTree(response.body()).path("assignmentId").asText() : null;
+        });
+        for (int k = 0; k < draws.size(); k++) {
+            ids.add(created.get(k));
+            if (created.get(k) != null) {
+                plan(draws.get(k), day);
+            }
         }
-        ids.add(json.readTree(response.body()).path("assignmentId").asText());
-        switch (fate) {
-            case ON_TIME -> reportAndAccept(index, day.plusDays(early));
-            case LATE -> reportAndAccept(index, day.plusDays(late));
+    }
+
+    private void plan(Draw d, LocalDate day) {
+        int index = d.index();
+        switch (d.fate()) {
+            case ON_TIME -> reportAndAccept(index, day.plusDays(d.early()));
+            case LATE -> reportAndAccept(index, day.plusDays(d.late()));
             case RETURNED -> {
-                plan(day.plusDays(early), index, Step.REPORT, null);
-                plan(day.plusDays(early), index, Step.RETURN, null);
-                reportAndAccept(index, day.plusDays(early + 2));
+                plan(day.plusDays(d.early()), index, Step.REPORT, null);
+                plan(day.plusDays(d.early()), index, Step.RETURN, null);
+                reportAndAccept(index, day.plusDays(d.early() + 2));
             }
             case EXTENSION_APPROVED, EXTENSION_REFUSED -> {
-                int ask = 1 + random.nextInt(Math.max(1, workingDays / 2));
-                plan(day.plusDays(ask), index, Step.REQUEST_EXTENSION, day.plusDays(2L * workingDays + 14));
-                plan(day.plusDays(ask), index, fate == Fate.EXTENSION_APPROVED ? Step.APPROVE_EXTENSION
+                plan(day.plusDays(d.ask()), index, Step.REQUEST_EXTENSION, day.plusDays(2L * d.workingDays() + 14));
+                plan(day.plusDays(d.ask()), index, d.fate() == Fate.EXTENSION_APPROVED ? Step.APPROVE_EXTENSION
                         : Step.REFUSE_EXTENSION, null);
-                reportAndAccept(index, day.plusDays(workingDays + early));
+                reportAndAccept(index, day.plusDays(d.workingDays() + d.early()));
             }
             case NEVER_REPORTED -> {
             }
         }
+    }
+
+    interface Work<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    /**
+     * The items' work on {@link #threads} workers (on this thread when 1), results in the items' order. The harness
+     * only runs work in parallel that touches different assignments (a day's creations, one kind of step, the jobs of
+     * different process instances), so the order between them changes nothing the checksum reads.
+     */
+    private <T, R> List<R> inParallel(List<T> items, Work<T, R> work) throws Exception {
+        List<R> results = new ArrayList<>();
+        if (workers == null || items.size() < 2) {
+            for (T item : items) {
+                results.add(work.apply(item));
+            }
+            return results;
+        }
+        List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(workers.submit(() -> work.apply(item)));
+        }
+        for (java.util.concurrent.Future<R> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return results;
     }
 
     private void reportAndAccept(int index, LocalDate day) {
@@ -247,10 +308,10 @@ final class SimulatedYear {
         }
     }
 
-    private void act(Benchmark.Http http, DataSource db, Action action) throws Exception {
+    private Void act(Benchmark.Http http, DataSource db, Action action) throws Exception {
         String id = ids.get(action.assignment());
         if (id == null) {
-            return;
+            return null;
         }
         String task = switch (action.step()) {
             case REPORT, REQUEST_EXTENSION -> "Task_HandleAssignment";
@@ -260,7 +321,7 @@ final class SimulatedYear {
         String actor = assignee(db, id, task);
         if (actor == null) {
             count(action.step() + " skipped (not waiting)");
-            return;
+            return null;
         }
         HttpResponse<String> response = switch (action.step()) {
             case REPORT -> http.post("/api/assignments/" + id + "/report",
@@ -276,6 +337,7 @@ final class SimulatedYear {
                     "{\"accepted\":false,\"note\":\"Không gia hạn\"}", actor);
         };
         count(action.step() + " " + response.statusCode());
+        return null;
     }
 
     /** Who holds the step now (the task's assignee; the assigner for an unassigned review). */
@@ -301,19 +363,30 @@ final class SimulatedYear {
             if (due.isEmpty()) {
                 return;
             }
+            // the jobs of one process instance run in due-date order on one worker, as the engine's exclusive jobs do
+            Map<String, List<Job>> byInstance = new LinkedHashMap<>();
             for (Job job : due) {
-                try {
-                    jobs.executeJob(job.getId());
-                } catch (RuntimeException failed) {
-                    jobFailures++;
-                }
-                jobsRun++;
+                byInstance.computeIfAbsent(job.getProcessInstanceId() == null ? job.getId() : job.getProcessInstanceId(),
+                        k -> new ArrayList<>()).add(job);
             }
+            inParallel(new ArrayList<>(byInstance.values()), instanceJobs -> {
+                for (Job job : instanceJobs) {
+                    try {
+                        jobs.executeJob(job.getId());
+                    } catch (RuntimeException failed) {
+                        jobFailures.incrementAndGet();
+                    }
+                    jobsRun.incrementAndGet();
+                }
+                return null;
+            });
         }
     }
 
     private void count(String outcome) {
-        outcomes.merge(outcome, 1, Integer::sum);
+        synchronized (outcomes) {
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
     }
 
     // ---- the checksum: what the application computed, not how long it took ----
