@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The daily overdue digest ("Tổng hợp việc quá hạn", {@code processes/deadline/overdue-digest.bpmn}): one notification
  * per official and working day listing all the overdue open work he is reminded of, instead of one reminder per
- * assignment and day. Idempotent: keyed {@code overdue-digest:<day>} per recipient in the outbox, so the job run twice
+ * assignment and day. Idempotent: keyed {@code overdue-digest:<day>:<recipient>} in the outbox, so the job run twice
  * on the same day, or on two nodes, sends once. Runs in the caller's (engine) transaction.
  */
 public interface OverdueDigests {

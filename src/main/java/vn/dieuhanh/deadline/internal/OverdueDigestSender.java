@@ -57,9 +57,9 @@ class OverdueDigestSender implements OverdueDigests {
         return created;
     }
 
-    /** {@code overdue-digest:<day>}: one per recipient and day (the outbox is unique per key and recipient). */
-    static String dedupKey(LocalDate day) {
-        return "overdue-digest:" + day;
+    /** {@code overdue-digest:<day>:<recipient>}: one per recipient and day, whatever runs the job how often. */
+    static String dedupKey(LocalDate day, String recipient) {
+        return "overdue-digest:" + day + ":" + recipient;
     }
 
     static Notification notification(LocalDate day, String recipient, List<OverdueWork> items) {
@@ -78,7 +78,7 @@ class OverdueDigestSender implements OverdueDigests {
         model.put("day", DAY.format(day));
         model.put("count", lines.size());
         model.put("items", lines);
-        return new Notification(dedupKey(day), NotificationKind.OVERDUE_DIGEST, null, List.of(recipient), TEMPLATE,
+        return new Notification(dedupKey(day, recipient), NotificationKind.OVERDUE_DIGEST, null, List.of(recipient), TEMPLATE,
                 model);
     }
 }
