@@ -83,7 +83,6 @@ class OverdueDigestProcessTest {
     @Test
     void theTimerStartsEveryDayAt0800InVietnam() {
         ClockUtil.setCurrentTime(Date.from(at("2026-03-10T09:30:00")));
-        // the cycle's next instant after deployment: the deployment ran at real time, so re-arm the definition
         Job timer = digestTimer();
         assertThat(timer).isNotNull();
         assertThat(timer.getDuedate().toInstant().atZone(WorkingCalendar.ZONE).toLocalTime())
