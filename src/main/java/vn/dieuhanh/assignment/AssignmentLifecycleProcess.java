@@ -42,7 +42,6 @@ public final class AssignmentLifecycleProcess {
     public static final String GATEWAY_WHICH_ALERT = "Gateway_WhichDeadlineAlert";
     public static final String SERVICE_SEND_REMINDER = "ServiceTask_SendReminder";
     public static final String SERVICE_SEND_OVERDUE_ALERT = "ServiceTask_SendOverdueAlert";
-    public static final String SERVICE_SEND_OVERDUE_REMINDER = "ServiceTask_SendOverdueReminder";
     public static final String SERVICE_ESCALATE_TO_HEAD = "ServiceTask_EscalateToHead";
     public static final String SERVICE_ESCALATE_TO_LEADER = "ServiceTask_EscalateToLeader";
     public static final String GATEWAY_ALERT_HANDLED = "Gateway_DeadlineAlertHandled";

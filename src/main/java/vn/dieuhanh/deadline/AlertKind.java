@@ -8,7 +8,10 @@ public enum AlertKind {
     REMINDER("Nhắc việc"),
     /** The deadline has passed with the assignment open (quá hạn): holder and unit head are alerted, KPI is told. */
     OVERDUE("Quá hạn"),
-    /** Each working day while overdue (nhắc việc quá hạn). */
+    /**
+     * Each working day while overdue (nhắc việc quá hạn): indicator reports only; assignments get the daily overdue
+     * digest instead ({@link OverdueDigests}, {@link AlertSchedule#withoutDailyOverdueReminders()}).
+     */
     OVERDUE_REMINDER("Nhắc việc quá hạn"),
     /** After the policy's number of overdue working days: the unit head is told (báo cáo thủ trưởng đơn vị). */
     ESCALATION_TO_HEAD("Báo cáo thủ trưởng đơn vị"),

@@ -30,6 +30,10 @@ import vn.dieuhanh.calendar.WorkingCalendar;
  *       + 1} and {@link AlertKind#ESCALATION_TO_LEADER} on day {@code escalateToLeaderAfterOverdueDays + 1}, i.e. once
  *       that many full working days have passed overdue. Weekends, holidays and Tết are never overdue days.</li>
  * </ul>
+ * A schedule made with {@link #withoutDailyOverdueReminders()} never plans {@link AlertKind#OVERDUE_REMINDER}, whatever
+ * the policy says: the assignment lifecycle uses it, since the daily overdue digest (one notification per official and
+ * working day, {@code processes/deadline/overdue-digest.bpmn}) replaced the per-assignment daily reminders. Indicator
+ * reports keep the per-report reminders (the default schedule).
  */
 @Component
 public class AlertSchedule {
@@ -45,6 +49,8 @@ public class AlertSchedule {
 
     private final WorkingCalendar calendar;
     private final LocalTime alertTime;
+    /** Whether overdue reminders are planned when the policy asks for them (false: the digest sends them). */
+    private final boolean dailyOverdueReminders;
 
     @Autowired
     public AlertSchedule(WorkingCalendar calendar) {
@@ -52,8 +58,28 @@ public class AlertSchedule {
     }
 
     public AlertSchedule(WorkingCalendar calendar, LocalTime alertTime) {
+        this(calendar, alertTime, true);
+    }
+
+    private AlertSchedule(WorkingCalendar calendar, LocalTime alertTime, boolean dailyOverdueReminders) {
         this.calendar = calendar;
         this.alertTime = alertTime;
+        this.dailyOverdueReminders = dailyOverdueReminders;
+    }
+
+    /**
+     * The same schedule without {@link AlertKind#OVERDUE_REMINDER} points: after the overdue alert only the
+     * escalations remain, and none is left after the last of them. A watcher whose pending alert is an overdue
+     * reminder (planned by an older version) finds nothing due at its instant but an escalation of the same instant,
+     * and then plans the next escalation or none.
+     */
+    public AlertSchedule withoutDailyOverdueReminders() {
+        return dailyOverdueReminders ? new AlertSchedule(calendar, alertTime, false) : this;
+    }
+
+    /** Whether this schedule plans daily overdue reminders for policies that ask for them. */
+    public boolean plansDailyOverdueReminders() {
+        return dailyOverdueReminders;
     }
 
     public LocalTime alertTime() {
@@ -203,7 +229,7 @@ public class AlertSchedule {
     private List<DeadlineAlert> overdueDay(LocalDate day, int k, ReminderPolicy policy) {
         List<DeadlineAlert> alerts = new ArrayList<>();
         Instant at = at(day);
-        if (policy.dailyOverdueReminders() && k >= 2) {
+        if (remindsDaily(policy) && k >= 2) {
             alerts.add(new DeadlineAlert(at, AlertKind.OVERDUE_REMINDER, k));
         }
         if (policy.escalateToHeadAfterOverdueDays() > 0 && k == policy.escalateToHeadAfterOverdueDays() + 1) {
@@ -216,11 +242,15 @@ public class AlertSchedule {
     }
 
     /** The last overdue day that can carry an alert: unbounded with daily reminders, else the last escalation. */
-    private static int lastOverdueDay(ReminderPolicy policy, int unbounded) {
-        if (policy.dailyOverdueReminders()) {
+    private int lastOverdueDay(ReminderPolicy policy, int unbounded) {
+        if (remindsDaily(policy)) {
             return unbounded;
         }
         return Math.max(policy.escalateToHeadAfterOverdueDays(), policy.escalateToLeaderAfterOverdueDays()) + 1;
+    }
+
+    private boolean remindsDaily(ReminderPolicy policy) {
+        return dailyOverdueReminders && policy.dailyOverdueReminders();
     }
 
     private Instant at(LocalDate day) {

@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param reminderWorkingDaysBefore        remind at the start of the working day this many working days before the
  *                                         deadline's day (0: no such reminder)
  * @param warningWindowWorkingDays         the "due soon" (sắp đến hạn) window in working days
- * @param dailyOverdueReminders            remind the holder every working day while overdue
+ * @param dailyOverdueReminders            remind the holder every working day while overdue: for assignments, by
+ *                                         listing the work in the daily overdue digest ({@link OverdueDigests}; stored
+ *                                         on the assignment when it opens); for indicator reports, one reminder each
  * @param escalateToHeadAfterOverdueDays   tell the unit head after this many overdue working days (0: never)
  * @param escalateToLeaderAfterOverdueDays tell the assigning leader after this many overdue working days (0: never)
  */

@@ -4,7 +4,10 @@ package vn.dieuhanh.notification;
 public enum NotificationKind {
     REMINDER("Nhắc việc"),
     OVERDUE("Quá hạn"),
+    /** Per assignment and overdue working day: indicator reports only, and lifecycles started before the digest. */
     OVERDUE_REMINDER("Nhắc việc quá hạn"),
+    /** One a working day per official: all the overdue open work he is reminded of (deadline capability). */
+    OVERDUE_DIGEST("Tổng hợp việc quá hạn"),
     ESCALATION("Báo cáo lãnh đạo việc quá hạn"),
     MESSAGE("Trao đổi về nhiệm vụ"),
     NUDGE("Lãnh đạo nhắc việc"),

@@ -47,8 +47,9 @@ import vn.dieuhanh.platform.EngineClock;
  * The lifecycle's deadline watcher with the real planning and sending logic, the real working calendar (official 2026
  * schedule) and the real {@code reminder-policy} table, time moved by the engine clock. Only the outbox is a recording
  * fake. Default policy (normal urgency, City People's Committee): reminders at 50 % and 75 % of the working time and
- * one working day before, overdue alert, a reminder every further overdue working day, the unit head told after 3
- * overdue working days, the assigning leader after 5.
+ * one working day before, overdue alert, the unit head told after 3 overdue working days, the assigning leader after 5.
+ * The policy still says dailyOverdueReminders=true, but the watcher plans no per-assignment daily reminder: the daily
+ * overdue digest (overdue-digest.bpmn, OverdueDigestTest) lists the work instead.
  */
 @Deployment(resources = {"processes/assignment/assignment-lifecycle.bpmn", "processes/deadline/reminder-policy.dmn",
         "forms/handle-assignment.form", "forms/review-assignment-result.form", "forms/review-extension-request.form"})
@@ -148,13 +149,15 @@ class AssignmentLifecycleTimersProcessTest {
         assertThat(events).containsExactly(new AssignmentBecameOverdue(ID, UNIT, OFFICIAL,
                 at("2026-03-03T23:59:59"), at("2026-03-04T00:00:00")));
 
-        // each alert exactly once
+        // each alert exactly once; the next one is the escalation to the head after 3 full overdue working days
+        // (Monday 9/3), not a daily reminder on Thursday 5/3
         assertThat(outbox.enqueued()).extracting(Notification::dedupKey).doesNotHaveDuplicates().hasSize(4);
-        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-03-05T08:00:00")));
+        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-03-09T08:00:00")));
+        assertThat(runtimeService().getVariable(instance.getId(), VAR_NEXT_ALERT_KIND)).isEqualTo("ESCALATION_TO_HEAD");
     }
 
     @Test
-    void whileOverdueOneReminderEachWorkingDaySkippingWeekendAndHolidaysThenTheHeadThenTheLeaderAreTold() {
+    void whileOverdueNoDailyReminderJobOnlyTheHeadThenTheLeaderAreToldOnWorkingDays() {
         // Monday 13/4/2026, 8 working days: deadline Thursday 23/4. Then: Giỗ Tổ 26/4 is a Sunday (Monday 27/4 off),
         // 30/4 and 1/5 are holidays
         ProcessInstance instance = open(at("2026-04-13T09:00:00"), at("2026-04-23T23:59:59"));
@@ -165,49 +168,81 @@ class AssignmentLifecycleTimersProcessTest {
         assertThat(fireExactlyAt(instance, at("2026-04-24T00:00:00"))).extracting(Notification::kind)
                 .containsExactly(NotificationKind.OVERDUE);
 
-        // overdue day 1 is Friday 24/4 (announced by the overdue alert); no reminder on Saturday, Sunday or the
-        // compensatory Monday 27/4: day 2 is Tuesday 28/4
-        for (String weekendOrHoliday : List.of("2026-04-25T08:00:00", "2026-04-26T08:00:00", "2026-04-27T08:00:00")) {
-            ClockUtil.setCurrentTime(Date.from(at(weekendOrHoliday)));
-            assertThat(executableTimers(instance)).as(weekendOrHoliday).isZero();
+        // overdue days 2 and 3 (Tuesday 28/4, Wednesday 29/4) used to carry a reminder each: no job is due any more
+        // (weekend, the compensatory Monday 27/4 and the holidays have none either)
+        for (String overdueMorning : List.of("2026-04-25T08:00:00", "2026-04-27T08:00:00", "2026-04-28T08:00:00",
+                "2026-04-29T08:00:00", "2026-04-30T08:00:00", "2026-05-01T08:00:00")) {
+            ClockUtil.setCurrentTime(Date.from(at(overdueMorning)));
+            assertThat(executableTimers(instance)).as(overdueMorning).isZero();
         }
-        Notification day2 = fireExactlyAt(instance, at("2026-04-28T08:00:00")).get(0);
-        assertThat(day2.kind()).isEqualTo(NotificationKind.OVERDUE_REMINDER);
-        assertThat(day2.template()).isEqualTo("overdue-reminder");
-        assertThat(day2.recipients()).containsExactly(OFFICIAL);
-        assertThat(day2.model()).containsEntry("overdueDays", 1);
-        assertThat(fireExactlyAt(instance, at("2026-04-29T08:00:00"))).extracting(Notification::kind)
-                .containsExactly(NotificationKind.OVERDUE_REMINDER);
 
-        // 30/4, 1/5 (holidays) and the weekend are skipped; Monday 4/5 is overdue day 4: 3 full days have passed
-        ClockUtil.setCurrentTime(Date.from(at("2026-04-30T08:00:00")));
-        assertThat(executableTimers(instance)).isZero();
+        // Monday 4/5 is overdue day 4: 3 full days have passed, the unit head is told (the only alert of the day)
         List<Notification> day4 = fireExactlyAt(instance, at("2026-05-04T08:00:00"));
-        assertThat(day4).extracting(Notification::kind)
-                .containsExactly(NotificationKind.OVERDUE_REMINDER, NotificationKind.ESCALATION);
-        assertThat(day4.get(1).recipients()).containsExactly(HEAD);
-        assertThat(day4.get(1).template()).isEqualTo("escalation");
-        assertThat(day4.get(1).dedupKey()).isEqualTo("assignment:" + ID + ":ESCALATION_TO_HEAD:2026-05-04T01:00:00Z");
-        assertThat(day4.get(1).model()).containsEntry("overdueDays", 3).containsEntry("escalatedTo", "head");
+        assertThat(day4).extracting(Notification::kind).containsExactly(NotificationKind.ESCALATION);
+        assertThat(day4.get(0).recipients()).containsExactly(HEAD);
+        assertThat(day4.get(0).template()).isEqualTo("escalation");
+        assertThat(day4.get(0).dedupKey()).isEqualTo("assignment:" + ID + ":ESCALATION_TO_HEAD:2026-05-04T01:00:00Z");
+        assertThat(day4.get(0).model()).containsEntry("overdueDays", 3).containsEntry("escalatedTo", "head");
 
-        assertThat(fireExactlyAt(instance, at("2026-05-05T08:00:00"))).extracting(Notification::kind)
-                .containsExactly(NotificationKind.OVERDUE_REMINDER);
+        ClockUtil.setCurrentTime(Date.from(at("2026-05-05T08:00:00")));
+        assertThat(executableTimers(instance)).isZero();
         // 5 full overdue working days on Wednesday 6/5: the assigning leader is told
         List<Notification> day6 = fireExactlyAt(instance, at("2026-05-06T08:00:00"));
-        assertThat(day6).extracting(Notification::kind)
-                .containsExactly(NotificationKind.OVERDUE_REMINDER, NotificationKind.ESCALATION);
-        assertThat(day6.get(1).recipients()).containsExactly(LEADER);
-        assertThat(day6.get(1).dedupKey()).isEqualTo("assignment:" + ID + ":ESCALATION_TO_LEADER:2026-05-06T01:00:00Z");
-        assertThat(day6.get(1).model()).containsEntry("overdueDays", 5).containsEntry("escalatedTo", "leader");
+        assertThat(day6).extracting(Notification::kind).containsExactly(NotificationKind.ESCALATION);
+        assertThat(day6.get(0).recipients()).containsExactly(LEADER);
+        assertThat(day6.get(0).dedupKey()).isEqualTo("assignment:" + ID + ":ESCALATION_TO_LEADER:2026-05-06T01:00:00Z");
+        assertThat(day6.get(0).model()).containsEntry("overdueDays", 5).containsEntry("escalatedTo", "leader");
 
         assertThat(outbox.enqueued()).filteredOn(n -> n.kind() == NotificationKind.ESCALATION).hasSize(2);
-        // each kind went through the task of its kind in the model, where Cockpit counts it
+        assertThat(outbox.enqueued()).noneMatch(n -> n.kind() == NotificationKind.OVERDUE_REMINDER);
+        // each kind went through the task of its kind in the model, where Cockpit counts it; the model has no daily
+        // reminder task any more
         assertThat(timesPassed(instance, SERVICE_SEND_OVERDUE_ALERT)).isEqualTo(1);
-        assertThat(timesPassed(instance, SERVICE_SEND_OVERDUE_REMINDER)).isEqualTo(5);
         assertThat(timesPassed(instance, SERVICE_ESCALATE_TO_HEAD)).isEqualTo(1);
         assertThat(timesPassed(instance, SERVICE_ESCALATE_TO_LEADER)).isEqualTo(1);
         assertThat(timesPassed(instance, SERVICE_SEND_REMINDER)).isEqualTo(3);
-        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-05-07T08:00:00")));
+        assertThat((Object) repositoryService().getBpmnModelInstance(instance.getProcessDefinitionId())
+                .getModelElementById("ServiceTask_SendOverdueReminder")).isNull();
+        // 7 timer turns in all (3 reminders, overdue, 2 escalations, nothing after): the watcher is parked
+        assertThat(timesPassed(instance, TIMER_NEXT_DEADLINE_ALERT)).isEqualTo(6 + 1);
+        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(AlertSchedule.NEVER));
+    }
+
+    @Test
+    void aPendingDailyReminderPlannedBeforeTheDigestSendsNothingAndPlansTheNextEscalation() {
+        // deadline Friday 6/3; overdue day 2 is Tuesday 10/3, the head is told on day 4 (Thursday 12/3)
+        ProcessInstance instance = open(at("2026-03-02T09:00:00"), at("2026-03-06T23:59:59"));
+        ClockUtil.setCurrentTime(Date.from(at("2026-03-09T10:00:00")));
+        execute(nextTimer(instance));
+        assertThat(outbox.takeAll()).extracting(Notification::kind).containsExactly(NotificationKind.OVERDUE);
+
+        // what an instance started before the upgrade waits for: the daily reminder of overdue day 2
+        pendingAsAnOlderVersionPlannedIt(instance, at("2026-03-10T08:00:00"), 2);
+        ClockUtil.setCurrentTime(Date.from(at("2026-03-10T08:00:00")));
+        execute(nextTimer(instance));
+        assertThat(outbox.takeAll()).isEmpty();
+        assertThat(runtimeService().getVariable(instance.getId(), VAR_NEXT_ALERT_KIND)).isEqualTo("ESCALATION_TO_HEAD");
+        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-03-12T08:00:00")));
+
+        // one pending on the escalation's own morning: the escalation is sent, no reminder
+        pendingAsAnOlderVersionPlannedIt(instance, at("2026-03-12T08:00:00"), 4);
+        ClockUtil.setCurrentTime(Date.from(at("2026-03-12T08:00:00")));
+        execute(nextTimer(instance));
+        while (executableTimers(instance) > 0) {
+            execute(nextTimer(instance));
+        }
+        assertThat(outbox.takeAll()).extracting(Notification::dedupKey)
+                .containsExactly("assignment:" + ID + ":ESCALATION_TO_HEAD:2026-03-12T01:00:00Z");
+        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-03-16T08:00:00")));
+        assertThat(events).hasSize(1);
+    }
+
+    /** Sets the pending alert to an overdue reminder and moves the timer to it, as lifecycles before the digest did. */
+    private void pendingAsAnOlderVersionPlannedIt(ProcessInstance instance, Instant at, int occurrence) {
+        runtimeService().setVariables(instance.getId(), Map.of(VAR_NEXT_ALERT_AT, Date.from(at),
+                VAR_NEXT_ALERT_KIND, "OVERDUE_REMINDER", VAR_NEXT_ALERT_OCCURRENCE, occurrence));
+        managementService().recalculateJobDuedate(nextTimer(instance).getId(), false);
+        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at));
     }
 
     @Test
@@ -281,7 +316,8 @@ class AssignmentLifecycleTimersProcessTest {
         assertThat(outbox.takeAll()).extracting(Notification::dedupKey)
                 .containsExactly("assignment:" + ID + ":OVERDUE:2026-03-06T17:00:00Z");
         assertThat(events).hasSize(1);
-        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-03-10T08:00:00")));
+        // next: the head after 3 full overdue working days (Thursday 12/3), no daily reminder on Tuesday 10/3
+        assertThat(nextTimer(instance).getDuedate()).isEqualTo(Date.from(at("2026-03-12T08:00:00")));
     }
 
     @Test

@@ -134,6 +134,41 @@ class AlertScheduleTest {
     }
 
     @Test
+    void theDigestSchedulePlansNoDailyReminderEvenWhenThePolicyAsksButKeepsEverythingElse() {
+        AlertSchedule lifecycle = schedule.withoutDailyOverdueReminders();
+        assertThat(lifecycle.plansDailyOverdueReminders()).isFalse();
+        assertThat(schedule.plansDailyOverdueReminders()).isTrue();
+        assertThat(lifecycle.withoutDailyOverdueReminders()).isSameAs(lifecycle);
+        Instant assigned = at("2026-02-10T09:00:00");
+        Instant deadline = at("2026-03-03T23:59:59");
+        // the same instants as the full schedule (acrossTet2026...), without the OVERDUE_REMINDER ones
+        List<DeadlineAlert> full = schedule.between(assigned, deadline, DEFAULT, assigned, at("2026-12-31T00:00:00"));
+        assertThat(lifecycle.between(assigned, deadline, DEFAULT, assigned, at("2026-12-31T00:00:00")))
+                .isEqualTo(full.stream().filter(a -> a.kind() != OVERDUE_REMINDER).toList())
+                .containsExactly(
+                        new DeadlineAlert(at("2026-02-24T13:30:00"), REMINDER, 1),
+                        new DeadlineAlert(at("2026-02-27T10:15:00"), REMINDER, 2),
+                        new DeadlineAlert(at("2026-03-02T08:00:00"), REMINDER, 3),
+                        new DeadlineAlert(at("2026-03-04T00:00:00"), OVERDUE, 1),
+                        new DeadlineAlert(at("2026-03-09T08:00:00"), ESCALATION_TO_HEAD, 4),
+                        new DeadlineAlert(at("2026-03-11T08:00:00"), ESCALATION_TO_LEADER, 6));
+        // after the overdue alert the next is the head's escalation; after the leader's nothing is left
+        assertThat(lifecycle.next(assigned, deadline, DEFAULT, at("2026-03-04T00:00:00")))
+                .contains(new DeadlineAlert(at("2026-03-09T08:00:00"), ESCALATION_TO_HEAD, 4));
+        assertThat(lifecycle.next(assigned, deadline, DEFAULT, at("2026-03-11T08:00:00"))).isEmpty();
+
+        // a pending reminder planned by an older version: nothing is due at its instant, then the escalation
+        DeadlineAlert legacy = new DeadlineAlert(at("2026-03-05T08:00:00"), OVERDUE_REMINDER, 2);
+        assertThat(lifecycle.dueNow(assigned, deadline, DEFAULT, legacy, legacy.at())).isEmpty();
+        assertThat(lifecycle.next(assigned, deadline, DEFAULT, legacy.at()))
+                .contains(new DeadlineAlert(at("2026-03-09T08:00:00"), ESCALATION_TO_HEAD, 4));
+        // one on the escalation's morning gives way to the escalation
+        DeadlineAlert sameMorning = new DeadlineAlert(at("2026-03-09T08:00:00"), OVERDUE_REMINDER, 4);
+        assertThat(lifecycle.dueNow(assigned, deadline, DEFAULT, sameMorning, sameMorning.at()))
+                .contains(new DeadlineAlert(at("2026-03-09T08:00:00"), ESCALATION_TO_HEAD, 4));
+    }
+
+    @Test
     void remindersOvertakenByALaterDueAlertAreNotSentButOverdueAndEscalationsAre() {
         Instant assigned = at("2026-03-02T09:00:00");
         Instant deadline = at("2026-03-06T23:59:59");

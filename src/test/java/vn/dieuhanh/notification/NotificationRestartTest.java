@@ -118,7 +118,7 @@ class NotificationRestartTest {
                 }
                 ManagementService management = node.getBean(ManagementService.class);
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                        management.createJobQuery().timers().count() == 1);
+                        management.createJobQuery().timers().processDefinitionKey("assignment-lifecycle").count() == 1);
                 assertThat(count(node, "SELECT COUNT(*) FROM ntf_outbox")).isZero();
             }
 
@@ -134,7 +134,8 @@ class NotificationRestartTest {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                         count(node, "SELECT COUNT(*) FROM ntf_delivery WHERE status = 'PENDING'") == 0);
                 assertThat(count(node, "SELECT COUNT(*) FROM ntf_outbox WHERE kind = 'OVERDUE'")).isEqualTo(1);
-                assertThat(count(node, "SELECT COUNT(*) FROM ntf_inbox_item")).isEqualTo(1);
+                // (the daily overdue digest of 10 March also lists the work for the head: a kind of its own)
+                assertThat(count(node, "SELECT COUNT(*) FROM ntf_inbox_item WHERE kind = 'OVERDUE'")).isEqualTo(1);
                 String key = node.getBean(JdbcClient.class).sql("SELECT dedup_key FROM ntf_outbox WHERE kind = 'OVERDUE'")
                         .query(String.class).single();
                 assertThat(key).isEqualTo("assignment:" + assignmentId + ":OVERDUE:2026-03-09T17:00:00Z");

@@ -82,6 +82,26 @@ class AssignmentRepository {
                 .list();
     }
 
+    /** An open overdue row the daily overdue digest lists. */
+    record DigestRow(String id, String title, String unitCode, String holderUser, Instant deadline) {
+    }
+
+    /**
+     * The daily overdue digest's one statement: open (not completed, not cancelled) work past its deadline whose
+     * policy asks for daily reminders while overdue (daily_overdue_reminders, stored when the lifecycle opened).
+     */
+    List<DigestRow> openOverdueWithDailyReminders(Instant now) {
+        return jdbc.sql("""
+                        SELECT id, title, unit_code, holder_user, deadline FROM asg_assignment
+                         WHERE completed_at IS NULL AND cancelled_at IS NULL AND deadline < ?
+                           AND daily_overdue_reminders = TRUE
+                         ORDER BY unit_code, deadline, id""")
+                .param(utc(now))
+                .query((rs, n) -> new DigestRow(rs.getString("id"), rs.getString("title"), rs.getString("unit_code"),
+                        rs.getString("holder_user"), time(rs, "deadline").toInstant()))
+                .list();
+    }
+
     List<AssignmentRecord> contributionsTo(String leadAssignmentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM asg_assignment WHERE lead_assignment_id = ? ORDER BY id")
                 .param(leadAssignmentId).query(AssignmentRepository::record).list();
@@ -130,9 +150,10 @@ class AssignmentRepository {
                 .optional().flatMap(e -> e).orElse(null);
     }
 
-    void updateDueSoonWindow(String id, int workingDays, OffsetDateTime dueSoonFrom) {
-        jdbc.sql("UPDATE asg_assignment SET due_soon_working_days = ?, due_soon_from = ? WHERE id = ?")
-                .params(workingDays, dueSoonFrom, id).update();
+    void updatePolicy(String id, int workingDays, OffsetDateTime dueSoonFrom, boolean dailyOverdueReminders) {
+        jdbc.sql("UPDATE asg_assignment SET due_soon_working_days = ?, due_soon_from = ?, daily_overdue_reminders = ?"
+                        + " WHERE id = ?")
+                .params(workingDays, dueSoonFrom, dailyOverdueReminders, id).update();
     }
 
     /** Rows written before the due-soon window was stored (migration V13): id, deadline, lifecycle instance. */

@@ -75,7 +75,7 @@ class AssignmentService implements Assignments {
         InputLimits.text(a.description(), "description", InputLimits.LONG_TEXT, true);
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // the fallback window until the lifecycle opens and reads the policy's (applyDueSoonWindow)
+        // the fallback window until the lifecycle opens and reads the policy's (applyPolicy)
         int window = buckets.fallbackDueSoonWorkingDays();
         repository.insert(new AssignmentRecord(id, a.directiveId(), a.leadAssignmentId(), a.role(), a.source(),
                 a.urgency(), a.unitCode(), a.title().trim(), a.description(), a.assignedBy(), a.reviewer(),
@@ -240,10 +240,14 @@ class AssignmentService implements Assignments {
      * Stores the assignment's due-soon window from its reminder policy (DMN {@code warningWindowWorkingDays}), read
      * when the lifecycle opens; the deadline moves keep it.
      */
-    void applyDueSoonWindow(String assignmentId, int workingDays) {
+    /**
+     * The policy read when the lifecycle opens: its due-soon window and whether the daily overdue digest lists the
+     * assignment while it is overdue (column daily_overdue_reminders), in one statement.
+     */
+    void applyPolicy(String assignmentId, int workingDays, boolean dailyOverdueReminders) {
         AssignmentRecord assignment = repository.get(assignmentId);
-        repository.updateDueSoonWindow(assignmentId, workingDays,
-                buckets.dueSoonFrom(assignment.deadline(), workingDays));
+        repository.updatePolicy(assignmentId, workingDays, buckets.dueSoonFrom(assignment.deadline(), workingDays),
+                dailyOverdueReminders);
     }
 
     private int windowOf(AssignmentRecord assignment) {

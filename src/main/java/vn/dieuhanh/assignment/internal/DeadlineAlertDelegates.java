@@ -51,9 +51,11 @@ public final class DeadlineAlertDelegates {
                                   Function<String, Optional<String>> unitHeads,
                                   Function<String, Optional<String>> unitNames, Clock clock) {
         this.policies = policies;
-        this.schedule = schedule;
+        // the daily overdue reminders are the digest's (one per official and day, OverdueDigest), not the watcher's:
+        // an instance whose pending alert is one (planned before) finds nothing due then and plans the next escalation
+        this.schedule = schedule.withoutDailyOverdueReminders();
         this.alerts = alerts;
-        this.watch = new DeadlineWatch(schedule);
+        this.watch = new DeadlineWatch(this.schedule);
         this.unitHeads = unitHeads;
         this.unitNames = unitNames;
         this.clock = clock;

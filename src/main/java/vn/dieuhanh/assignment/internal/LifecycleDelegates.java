@@ -14,6 +14,7 @@ import vn.dieuhanh.assignment.TrailEventKind;
 import vn.dieuhanh.deadline.AlertSchedule;
 import vn.dieuhanh.deadline.DeadlineAlerts;
 import vn.dieuhanh.deadline.ReminderPolicies;
+import vn.dieuhanh.deadline.ReminderPolicy;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OrganisationDirectory;
 import vn.dieuhanh.organisation.Unit;
@@ -71,14 +72,19 @@ class LifecycleDelegates {
                 unitCode -> directory.unit(unitCode).map(Unit::name), clock);
     }
 
-    /** Plans the alerts and stores the policy's due-soon window on the assignment (its DUE_SOON bucket). */
+    /**
+     * Plans the alerts and stores on the assignment the policy's due-soon window (its DUE_SOON bucket) and whether the
+     * daily overdue digest lists it.
+     */
     @Bean
     JavaDelegate planDeadlineAlerts(DeadlineAlertDelegates deadlineAlerts, AssignmentService assignments) {
         JavaDelegate plan = deadlineAlerts.planDeadlineAlerts();
         return execution -> {
             plan.execute(execution);
             LifecycleVariables vars = new LifecycleVariables(execution);
-            assignments.applyDueSoonWindow(vars.assignmentId(), vars.policy().warningWindowWorkingDays());
+            ReminderPolicy policy = vars.policy();
+            assignments.applyPolicy(vars.assignmentId(), policy.warningWindowWorkingDays(),
+                    policy.dailyOverdueReminders());
         };
     }
 

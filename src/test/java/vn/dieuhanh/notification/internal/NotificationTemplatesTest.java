@@ -82,6 +82,27 @@ class NotificationTemplatesTest {
     }
 
     @Test
+    void overdueDigestListsEveryItemWithUnitDeadlineDaysAndLink() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("day", "10/03/2026");
+        model.put("count", 2);
+        model.put("items", List.of(
+                Map.of("title", "Rà soát hộ nghèo", "unitName", "Phường Bàn Cờ",
+                        "deadline", "hết ngày 03/03/2026 (thứ Ba)", "overdueDays", 5, "link", "/viec/NV-1"),
+                Map.of("title", "Báo cáo trật tự đô thị", "unitName", "Phường Bàn Cờ",
+                        "deadline", "16 giờ 30 ngày 06/03/2026 (thứ Sáu)", "overdueDays", 2, "link", "/viec/NV-3")));
+        NotificationTemplates.Rendered text = render("overdue-digest", NotificationKind.OVERDUE_DIGEST, model);
+        assertThat(text.subject()).isEqualTo("[Tổng hợp việc quá hạn] 2 việc quá hạn ngày 10/03/2026");
+        assertThat(text.body()).startsWith("Kính gửi Nguyễn Văn An,\n\n")
+                .contains("Đến ngày 10/03/2026, đồng chí còn 2 việc đã quá hạn")
+                .contains("- \"Rà soát hộ nghèo\" (Phường Bàn Cờ): thời hạn hết ngày 03/03/2026 (thứ Ba), quá hạn 5 ngày"
+                        + " làm việc. Xem: /viec/NV-1\n")
+                .contains("- \"Báo cáo trật tự đô thị\" (Phường Bàn Cờ): thời hạn 16 giờ 30 ngày 06/03/2026 (thứ Sáu),"
+                        + " quá hạn 2 ngày làm việc. Xem: /viec/NV-3\n");
+        assertThat(NotificationKind.OVERDUE_DIGEST.label()).isEqualTo("Tổng hợp việc quá hạn");
+    }
+
+    @Test
     void messageQuotesTheSenderAndTheTextWithoutEscaping() {
         Map<String, Object> model = assignment();
         model.put("sender", "Lê Văn Cường");
