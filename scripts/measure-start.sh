@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures one start of the application: wall time and process CPU time until "Started DieuHanhApplication" is
-# logged, resident memory (VmRSS) at that moment and the load average, then stops the process. Not a test; prints
+# logged (with the CPU of the main thread and of the JIT compiler threads), resident memory (VmRSS) at that moment
+# and the load average, then stops the process. Not a test; prints
 # one line. Usage (from the directory the application should run in, e.g. where data/ lives):
 #   scripts/measure-start.sh <label> java <jvm options...> -jar <jar> [application arguments...]
 # Example: scripts/measure-start.sh fatjar java -XX:+UseSerialGC -Xmx320m -jar target/dieuhanh-0.1.0-SNAPSHOT.jar
