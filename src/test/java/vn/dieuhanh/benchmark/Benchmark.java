@@ -225,7 +225,9 @@ public final class Benchmark {
                     "--camunda.bpm.job-execution.wait-time-in-millis=5000",
                     "--camunda.bpm.job-execution.max-wait=60000",
                     "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
-                    "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=false"));
+                    "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=false",
+                    // Camunda's full history for every process, not the project's dieuhanh-audit (docs/history.md)
+                    "--camunda.bpm.history-level=full"));
         }
         return new SpringApplicationBuilder(DieuHanhApplication.class).run(arguments.toArray(String[]::new));
     }

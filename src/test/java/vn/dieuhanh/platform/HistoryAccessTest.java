@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.dieuhanh.HttpClient;
 import vn.dieuhanh.PostgresIntegrationTest;
+import vn.dieuhanh.platform.engine.history.AuditHistoryLevel;
 import vn.dieuhanh.organisation.Official;
 import vn.dieuhanh.organisation.OfficialAccounts;
 import vn.dieuhanh.organisation.Role;
@@ -40,6 +43,8 @@ class HistoryAccessTest {
     TaskService taskService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProcessEngine processEngine;
     @LocalServerPort
     int port;
     HttpClient http;
@@ -81,8 +86,15 @@ class HistoryAccessTest {
         assertThat(values(variables, OFFICER_A)).contains(TITLE);
         assertThat(values(variables, LEADER)).contains(TITLE);
         assertThat(http.getJson(instances, OFFICER_A, PASSWORD).size()).isEqualTo(1);
+        // on the application's history level (docs/history.md): the ward's task and its activity are kept and read
+        // by the ward, the gateways passed and variable-update details are not written
+        assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevel()
+                .getName()).isEqualTo(AuditHistoryLevel.NAME);
+        assertThat(http.getJson(tasks, OFFICER_A, PASSWORD).size()).isEqualTo(1);
+        assertThat(values(activities, OFFICER_A)).contains("Task_HandleAssignment").doesNotContain("Gateway_");
+        assertThat(http.getJson(details, OFFICER_A, PASSWORD).size()).isZero();
 
-        // the analyst and another ward read nothing of it, through any history resource
+        // the analyst and another ward read nothing of it, through any history resource (rules unchanged by the level)
         for (String user : new String[] {ANALYST, OFFICER_B}) {
             for (String path : new String[] {variables, details, instances, tasks, activities}) {
                 HttpResponse<String> response = http.get(path, user, PASSWORD);
