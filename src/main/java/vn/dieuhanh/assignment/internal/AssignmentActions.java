@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import static vn.dieuhanh.assignment.AssignmentLifecycleProcess.*;
 import vn.dieuhanh.assignment.AssignmentInputException;
 import vn.dieuhanh.assignment.TrailEventKind;
@@ -27,10 +29,13 @@ class AssignmentActions {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final AssignmentRepository repository;
+    private final TransactionTemplate step;
 
     AssignmentActions(AssignmentReadModel readModel, TaskService taskService, RuntimeService runtimeService,
-                      IdentityService identityService, AssignmentRepository repository) {
+                      IdentityService identityService, AssignmentRepository repository,
+                      PlatformTransactionManager transactions) {
         this.readModel = readModel;
+        this.step = new TransactionTemplate(transactions);
         this.repository = repository;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -108,7 +113,30 @@ class AssignmentActions {
                 .correlateWithResult());
     }
 
+    /**
+     * One transaction for the step's reads, the guard's form look-up and the completion (issue 15: three
+     * transactions before, each with its BEGIN and COMMIT). A step nobody holds yet is claimed first and committed on
+     * its own, as before (the caller holds it even if the completion is then refused), outside that transaction: a
+     * request never holds two connections of the pool.
+     */
     private void complete(String assignmentId, String taskKey, Map<String, Object> variables) {
+        String caller = readModel.caller().userId();
+        String unclaimed = step.execute(transaction -> {
+            Task task = openStep(assignmentId, taskKey, caller);
+            if (task.getAssignee() == null) {
+                return task.getId();
+            }
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+        if (unclaimed != null) {
+            taskService.claim(unclaimed, caller);
+            taskService.complete(unclaimed, variables);
+        }
+    }
+
+    /** The open step of this kind, if the caller may work it (or claim it: no assignee yet). */
+    private Task openStep(String assignmentId, String taskKey, String caller) {
         AssignmentRecord assignment = openAssignment(assignmentId);
         // which step is open is part of the progress whoever sees the assignment sees (AssignmentReadModel); whether
         // the caller may work it is decided below and by the engine's authorizations on claim and complete
@@ -118,15 +146,12 @@ class AssignmentActions {
             throw new AssignmentConflict("Nhiệm vụ hiện không chờ bước này (the assignment is not waiting for this "
                     + "step now)");
         }
-        String caller = readModel.caller().userId();
         notOwnSubmission(assignment, taskKey, caller);
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), caller);
-        } else if (!task.getAssignee().equals(caller)) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller)) {
             throw new AssignmentForbidden("Bước này do người khác xử lý: " + task.getAssignee() + " (this step is "
                     + "assigned to '" + task.getAssignee() + "')");
         }
-        taskService.complete(task.getId(), variables);
+        return task;
     }
 
     private AssignmentRecord openAssignment(String assignmentId) {

@@ -37,7 +37,7 @@ final class EngineInputGuard extends CommandInterceptor {
     private UserCommandRules rules() {
         if (rules == null) {
             rules = new UserCommandRules(configuration.getTaskService(), configuration.getIdentityService(),
-                    new DeclaredInputs(configuration.getFormService(), configuration.getRepositoryService()));
+                    new DeclaredInputs(configuration.getFormService(), configuration.getCommandExecutorTxRequired()));
         }
         return rules;
     }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,7 +45,6 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import vn.dieuhanh.platform.EngineAsSystem;
 
@@ -91,12 +91,9 @@ final class UserCommandRules {
         } else if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl start =
                     (ProcessInstantiationBuilderImpl) CommandArguments.read(command, "instantiationBuilder");
-            String definitionId = start.getProcessDefinitionId() != null ? start.getProcessDefinitionId()
-                    : EngineAsSystem.call(identityService,
-                            () -> declared.latestDefinitionId(start.getProcessDefinitionKey()));
-            checkStartInput(definitionId, start.getVariables());
+            checkStartInput(start.getProcessDefinitionId(), start.getProcessDefinitionKey(), start.getVariables());
         } else if (command instanceof SubmitStartFormCmd) {
-            checkStartInput(CommandArguments.text(command, "processDefinitionId"),
+            checkStartInput(CommandArguments.text(command, "processDefinitionId"), null,
                     CommandArguments.variables(command, "variables"));
         } else if (command instanceof ClaimTaskCmd) {
             if (!caller.getUserId().equals(CommandArguments.text(command, "userId"))) {
@@ -139,23 +136,35 @@ final class UserCommandRules {
         if (variables == null || variables.isEmpty()) {
             return;
         }
-        // a task the caller may not see: the command itself answers (not found / not authorized), nothing told here
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
+        // no such task: the command itself answers (not found)
+        Optional<FormFields> declaredFields = EngineAsSystem.call(identityService, () -> declared.ofTask(taskId));
+        if (declaredFields.isEmpty()) {
             return;
         }
-        FormFields form = EngineAsSystem.call(identityService, () -> declared.ofTask(taskId));
+        FormFields form = declaredFields.get();
         // the read-only fields form-js sends back, compared with their values in one read
         Set<String> readOnlySent = new HashSet<>(variables.keySet());
         readOnlySent.retainAll(form.readOnly());
         Map<String, Object> current = readOnlySent.isEmpty() ? Map.of()
                 : EngineAsSystem.call(identityService, () -> taskService.getVariables(taskId, readOnlySent));
-        refuseUndeclared(variables, form, current);
+        FormFieldValidationException refused = refusal(variables, form, current);
+        if (refused != null) {
+            // only who may see the task learns why its input is refused; for anyone else the command itself answers
+            // (not found / not authorized), nothing told here. Asked only when refusing: the honest path does not pay
+            // for the caller's task query (issue 15).
+            if (taskService.createTaskQuery().taskId(taskId).singleResult() == null) {
+                return;
+            }
+            throw refused;
+        }
+        dropUnchanged(variables, echoed(variables, form, current));
     }
 
-    private void checkStartInput(String processDefinitionId, Map<String, Object> variables) {
-        FormFields form = processDefinitionId == null ? FormFields.none()
-                : EngineAsSystem.call(identityService, () -> declared.ofStart(processDefinitionId));
+    private void checkStartInput(String processDefinitionId, String processDefinitionKey,
+                                 Map<String, Object> variables) {
+        FormFields form = processDefinitionId == null && processDefinitionKey == null ? FormFields.none()
+                : EngineAsSystem.call(identityService, () -> declared.ofStart(processDefinitionId,
+                        processDefinitionKey));
         if (form.formId() == null) {
             throw new AuthorizationException("Quy trình này do hệ thống khởi tạo, không khởi tạo trực tiếp được "
                     + "(this process is started by the application, not by hand)");
@@ -167,40 +176,59 @@ final class UserCommandRules {
         if (variables == null || variables.isEmpty()) {
             return;
         }
+        FormFieldValidationException refused = refusal(variables, form, current);
+        if (refused != null) {
+            throw refused;
+        }
+        dropUnchanged(variables, echoed(variables, form, current));
+    }
+
+    /** Why the input is refused (undeclared variables, changed read-only fields), or null if it is not. */
+    private static FormFieldValidationException refusal(Map<String, Object> variables, FormFields form,
+                                                        Map<String, Object> current) {
         List<String> undeclared = new ArrayList<>();
         List<String> changedReadOnly = new ArrayList<>();
-        List<String> echoed = new ArrayList<>();
         for (Map.Entry<String, Object> entry : variables.entrySet()) {
             String name = entry.getKey();
             if (form.editable().contains(name)) {
                 continue;
             }
             if (form.readOnly().contains(name)) {
-                if (sameText(value(entry.getValue()), current.get(name))) {
-                    echoed.add(name);
-                } else {
+                if (!sameText(value(entry.getValue()), current.get(name))) {
                     changedReadOnly.add(name);
                 }
             } else {
                 undeclared.add(name);
             }
         }
-        if (!undeclared.isEmpty() || !changedReadOnly.isEmpty()) {
-            StringBuilder message = new StringBuilder();
-            if (!undeclared.isEmpty()) {
-                message.append("Biểu mẫu không có trường ").append(String.join(", ", undeclared))
-                        .append(" (the form does not declare ").append(String.join(", ", undeclared)).append(")");
-            }
-            if (!changedReadOnly.isEmpty()) {
-                message.append(message.isEmpty() ? "" : "; ").append("Không được sửa trường chỉ đọc ")
-                        .append(String.join(", ", changedReadOnly)).append(" (read-only fields cannot be changed: ")
-                        .append(String.join(", ", changedReadOnly)).append(")");
-            }
-            // the engine's own exception for refused form input: engine REST and Tasklist answer it with a 400
-            throw new FormFieldValidationException(undeclared.isEmpty() ? changedReadOnly.get(0) : undeclared.get(0),
-                    message.toString());
+        if (undeclared.isEmpty() && changedReadOnly.isEmpty()) {
+            return null;
         }
-        dropUnchanged(variables, echoed);
+        StringBuilder message = new StringBuilder();
+        if (!undeclared.isEmpty()) {
+            message.append("Biểu mẫu không có trường ").append(String.join(", ", undeclared))
+                    .append(" (the form does not declare ").append(String.join(", ", undeclared)).append(")");
+        }
+        if (!changedReadOnly.isEmpty()) {
+            message.append(message.isEmpty() ? "" : "; ").append("Không được sửa trường chỉ đọc ")
+                    .append(String.join(", ", changedReadOnly)).append(" (read-only fields cannot be changed: ")
+                    .append(String.join(", ", changedReadOnly)).append(")");
+        }
+        // the engine's own exception for refused form input: engine REST and Tasklist answer it with a 400
+        return new FormFieldValidationException(undeclared.isEmpty() ? changedReadOnly.get(0) : undeclared.get(0),
+                message.toString());
+    }
+
+    /** The read-only fields sent back unchanged. */
+    private static List<String> echoed(Map<String, Object> variables, FormFields form, Map<String, Object> current) {
+        List<String> echoed = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : variables.entrySet()) {
+            if (!form.editable().contains(entry.getKey()) && form.readOnly().contains(entry.getKey())
+                    && sameText(value(entry.getValue()), current.get(entry.getKey()))) {
+                echoed.add(entry.getKey());
+            }
+        }
+        return echoed;
     }
 
     /** Read-only fields come back from form-js unchanged: not writing them again keeps the history exact. */
