@@ -85,18 +85,7 @@ class AssignmentLifecycleTimersProcessTest {
                 new DeadlineAlertSender(outbox, events::add),
                 unit -> Optional.of(HEAD), unit -> Optional.of(UNIT_NAME), EngineClock.INSTANCE);
         fakes.register();
-        Mocks.register("planDeadlineAlerts", deadlineAlerts.planDeadlineAlerts());
-        Mocks.register("selectDueDeadlineAlert", deadlineAlerts.selectDueDeadlineAlert());
-        Mocks.register("sendDueDeadlineAlert", deadlineAlerts.sendDueDeadlineAlert());
-        Mocks.register("planNextDeadlineAlert", deadlineAlerts.planNextDeadlineAlert());
-        // what the real recordExtensionDecision does after an approved extension
-        fakes.onDeadlineChanged(execution -> {
-            deadlineAlerts.replan(execution);
-            for (Job timer : execution.getProcessEngineServices().getManagementService().createJobQuery()
-                    .processInstanceId(execution.getProcessInstanceId()).timers().list()) {
-                execution.getProcessEngineServices().getManagementService().recalculateJobDuedate(timer.getId(), false);
-            }
-        });
+        fakes.withRealWatcher(deadlineAlerts);
     }
 
     @AfterEach

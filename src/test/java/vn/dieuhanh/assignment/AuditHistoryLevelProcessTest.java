@@ -89,17 +89,7 @@ class AuditHistoryLevelProcessTest {
                 new DeadlineAlertSender(outbox, event -> { }),
                 unit -> Optional.of(HEAD), unit -> Optional.of("Phường Sài Gòn"), EngineClock.INSTANCE);
         fakes.register();
-        Mocks.register("planDeadlineAlerts", deadlineAlerts.planDeadlineAlerts());
-        Mocks.register("selectDueDeadlineAlert", deadlineAlerts.selectDueDeadlineAlert());
-        Mocks.register("sendDueDeadlineAlert", deadlineAlerts.sendDueDeadlineAlert());
-        Mocks.register("planNextDeadlineAlert", deadlineAlerts.planNextDeadlineAlert());
-        fakes.onDeadlineChanged(execution -> {
-            deadlineAlerts.replan(execution);
-            for (Job timer : execution.getProcessEngineServices().getManagementService().createJobQuery()
-                    .processInstanceId(execution.getProcessInstanceId()).timers().list()) {
-                execution.getProcessEngineServices().getManagementService().recalculateJobDuedate(timer.getId(), false);
-            }
-        });
+        fakes.withRealWatcher(deadlineAlerts);
     }
 
     @AfterEach

@@ -70,6 +70,24 @@ public final class LifecycleFakes {
      * What the real {@code recordExtensionDecision} does after an approved extension changed {@code deadline}
      * (re-plan the pending alert, recalculate the timers); nothing by default.
      */
+    /**
+     * The real deadline watcher around the fakes: its four delegates, and after an approved extension what the real
+     * recordExtensionDecision does (re-plan the alerts and recalculate the pending timer's due date).
+     */
+    public LifecycleFakes withRealWatcher(vn.dieuhanh.assignment.internal.DeadlineAlertDelegates deadlineAlerts) {
+        Mocks.register("planDeadlineAlerts", deadlineAlerts.planDeadlineAlerts());
+        Mocks.register("selectDueDeadlineAlert", deadlineAlerts.selectDueDeadlineAlert());
+        Mocks.register("sendDueDeadlineAlert", deadlineAlerts.sendDueDeadlineAlert());
+        Mocks.register("planNextDeadlineAlert", deadlineAlerts.planNextDeadlineAlert());
+        return onDeadlineChanged(execution -> {
+            deadlineAlerts.replan(execution);
+            var jobs = execution.getProcessEngineServices().getManagementService();
+            for (var timer : jobs.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
+                jobs.recalculateJobDuedate(timer.getId(), false);
+            }
+        });
+    }
+
     public LifecycleFakes onDeadlineChanged(Consumer<DelegateExecution> action) {
         this.deadlineChanged = action;
         return this;
